@@ -1,0 +1,61 @@
+"""gxgk: typed, validated data from China's government information disclosure annual reports.
+
+>>> import gxgk
+>>> report = gxgk.parse(text)            # doctest: +SKIP
+>>> gxgk.to_records(report)              # doctest: +SKIP
+"""
+
+from ._model import (
+    AppealBlock,
+    Appeals,
+    Cell,
+    DecisionRow2021,
+    Diagnostic,
+    Disclosure2019,
+    Disclosure2021,
+    DocumentRow2019,
+    DocumentRow2021,
+    FeeRow2019,
+    FeeRow2021,
+    Meta,
+    Narrative,
+    ProcurementRow2019,
+    ProjectRow2019,
+    Provenance,
+    Report,
+    RequestRow,
+    Requests,
+    Severity,
+)
+from ._parse import parse
+from ._records import Record, to_records
+from ._template import Template
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AppealBlock",
+    "Appeals",
+    "Cell",
+    "DecisionRow2021",
+    "Diagnostic",
+    "Disclosure2019",
+    "Disclosure2021",
+    "DocumentRow2019",
+    "DocumentRow2021",
+    "FeeRow2019",
+    "FeeRow2021",
+    "Meta",
+    "Narrative",
+    "ProcurementRow2019",
+    "ProjectRow2019",
+    "Provenance",
+    "Record",
+    "Report",
+    "RequestRow",
+    "Requests",
+    "Severity",
+    "Template",
+    "parse",
+    "to_records",
+]

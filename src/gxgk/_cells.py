@@ -1,0 +1,148 @@
+"""Any text layout → a stream of tokens, then → labelled value groups.
+
+Every layout a table reaches us in (pipe rows, one cell per line, cell + " |"
+per line, tabs, markdown, PDF text with space-separated numbers, flattened
+text) is the same thing once borders are ignored: *label text, then the values
+of that row, then the next label*.  So the reader does not care about the
+layout; it sees :class:`Segment` objects, each a run of label text (whitespace
+removed, so "商 业 企 业" and wrapped labels join) followed by the value tokens
+up to the next text.
+
+Token kinds:
+
+* ``TEXT``  — a word that is not a value;
+* ``VALUE`` — a word that reads as a value: a count, a signed change, an
+  amount with or without a unit, or a blank marker ("/", "—", "无");
+* ``EMPTY`` — an empty cell between two separators on one line ("| |"), which
+  in pipe and tab layouts is a real blank cell.
+
+Markdown rule lines ("|---|---|") and page numbers on their own line ("- 4 -",
+"— 5 —") are dropped here, once, so no reader has to know about them.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+import regex
+
+__all__ = ["EMPTY", "TEXT", "VALUE", "Segment", "Token", "segments", "tokenize"]
+
+TEXT: Final = 0
+VALUE: Final = 1
+EMPTY: Final = 2
+
+#: How many characters of label text before a value group are kept.  Labels are
+#: at most ~40 characters; narrative before a table can be thousands.
+LABEL_TAIL: Final = 160
+
+_UNIT = r"(?:万元|万|元|件|条|个|项|人次|次|份|宗)"
+
+# One pass over the text.  Alternatives are tried in order at each position;
+# every quantifier is possessive so nothing backtracks.
+_TOKEN = regex.compile(
+    rf"""
+      (?P<rule>(?m:^[ \t]*+(?:\|?+[ \t]*+:?+-{{3,}}+:?+[ \t]*+)++\|?+[ \t]*+$))  # markdown rule |---|---|
+    | (?P<page>(?m:^[ \t]*+(?:[-—–]{{1,2}}+[ \t]*+\d{{1,3}}+[ \t]*+[-—–]{{1,2}}+
+                              |第[ \t]*+\d{{1,3}}+[ \t]*+页(?:[ \t]*+共[ \t]*+\d{{1,3}}+[ \t]*+页)?+)
+                 [ \t]*+$))                                                   # page number "- 4 -", "第4页"
+    | (?P<nl>\n)
+    | (?P<sep>[|\t])
+    | (?P<value>(?<![^\s|])                                                   # a whole word that is a value:
+        (?:[+\-]|增加|减少|增|减)?+                                               #   optional sign
+        (?:\d{{1,3}}+(?:,\d{{3}})++|\d++)                                        #   digits, maybe 1,234
+        (?:\.\d++)?+ {_UNIT}?+                                                  #   decimals, unit
+      | (?<![^\s|])(?:[/\\\-—–―~]{{1,4}}+|无|不涉及|空|N/?A)                       #   or a blank marker
+      )(?![^\s|])
+    | (?P<word>[^\s|]++)
+    """,
+    regex.VERBOSE,
+)
+
+
+class Token(NamedTuple):
+    """A token: its kind and its span in the (normalised) text."""
+
+    kind: int
+    start: int
+    end: int
+
+
+class Segment(NamedTuple):
+    """Label text and the value tokens that follow it.
+
+    ``label`` has all whitespace removed and is cut to its last
+    :data:`LABEL_TAIL` characters; ``label_start`` is where that tail starts
+    in the text.  ``values`` hold ``VALUE`` and ``EMPTY`` tokens.
+    """
+
+    label: str
+    label_start: int
+    values: tuple[Token, ...]
+    line_end: int  #: where the line of the label's last word ends
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+    tokens: list[Token] = []
+    append = tokens.append
+    sep_on_line = False  # a separator has been seen on this line
+    content = False  # something has been seen since the last separator
+    stop = len(text) if end is None else end
+    for match in _TOKEN.finditer(text, start, stop):
+        kind = match.lastgroup
+        if kind == "word":
+            append(Token(TEXT, match.start(), match.end()))
+            content = True
+        elif kind == "value":
+            append(Token(VALUE, match.start(), match.end()))
+            content = True
+        elif kind == "sep":
+            if sep_on_line and not content:
+                append(Token(EMPTY, match.start(), match.start()))
+            sep_on_line, content = True, False
+        elif kind == "nl":
+            sep_on_line = content = False
+        # "rule" and "page" lines are dropped
+    return tokens
+
+
+def segments(text: str, tokens: list[Token]) -> list[Segment]:
+    """Group tokens into label text followed by its values.
+
+    A group of only ``EMPTY`` tokens between two texts is padding (a header
+    row's empty cells), not a row: the texts on both sides join.
+    """
+    result: list[Segment] = []
+    words: list[Token] = []
+    values: list[Token] = []
+    has_value = False
+    for token in tokens:
+        if token.kind == TEXT:
+            if has_value:
+                result.append(_segment(text, words, values))
+                words, values, has_value = [], [], False
+            elif values:
+                values = []
+            words.append(token)
+        else:
+            values.append(token)
+            has_value = has_value or token.kind == VALUE
+    if has_value:
+        result.append(_segment(text, words, values))
+    return result
+
+
+def _segment(text: str, words: list[Token], values: list[Token]) -> Segment:
+    parts: list[str] = []
+    size = 0
+    label_start = words[-1].start if words else (values[0].start if values else 0)
+    for word in reversed(words):
+        if size >= LABEL_TAIL:
+            break
+        piece = text[word.start : word.end]
+        parts.append(piece)
+        size += len(piece)
+        label_start = word.start
+    line_end = text.find("\n", words[-1].end) if words else -1
+    return Segment("".join(reversed(parts)), label_start, tuple(values), len(text) if line_end < 0 else line_end)

@@ -1,0 +1,179 @@
+"""Metadata: title, year, organ, and the page's 索引号 / 文号 / dates block.
+
+Pages carry metadata in many shapes ("索引号: | X | 发布机构: | |",
+"文号 礼政办字〔2020〕11号 发布机构 其他", "标题: …" from crawlers); a field's
+value is whatever follows its key up to the next key, a cell border or the end
+of the line.  The title is the first short line before the body that names a
+政府信息公开 report; the year comes from the title, else from the body's own
+statement of the period, else from the date of publication.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Final
+
+import regex
+
+from ._model import Meta
+
+__all__ = ["read_meta"]
+
+#: Metadata keys and the :class:`Meta` field each fills.
+_FIELDS: Final = {
+    "标题": "title",
+    "索引号": "index_number",
+    "文号": "document_number",
+    "发文字号": "document_number",
+    "发布机构": "publisher",
+    "发文机关": "publisher",
+    "成文日期": "written_date",
+    "发布日期": "published_date",
+    "公开日期": "published_date",
+    "发布时间": "published_date",
+    "原文链接": "url",
+    "来源链接": "url",
+}
+_OTHER_KEYS: Final = ("主题分类", "所属主题", "有效性", "废止日期", "主题词", "栏目", "来源", "更新时间", "信息来源",
+                      "分类", "体裁分类", "公文种类", "生成日期", "本地目录")
+_KEY_ALTERNATION: Final = "|".join(sorted((*_FIELDS, *_OTHER_KEYS), key=len, reverse=True))
+# A key, at a line start or after a separator, with an optional colon.
+_KEY = regex.compile(rf"(?:^|(?<=[\s|]))(?P<key>{_KEY_ALTERNATION})[ \t]*+[:]?+[ \t]*+\|?+", regex.MULTILINE)
+#: How much of the text's head is searched for the metadata block and title.
+_HEAD: Final = 6000
+
+_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
+_YEAR_IN_TITLE = regex.compile(r"(?<!\d)(?P<y>20\d{2}|19\d{2})\s*年")
+_REPORT_YEAR = regex.compile(
+    r"(?<!\d)(?P<y>20\d{2})\s*年度?[^，。,\n]{0,24}?(?:政府信息公开|政务公开|信息公开)[^，。,\n]{0,12}?报告")
+_PERIOD_YEAR = regex.compile(
+    r"(?:统计期限|统计时限|统计期间|统计区间|数据统计)[^。\n]{0,12}?(?<!\d)(?P<y>20\d{2})\s*年\s*1\s*月\s*1\s*日"
+    r"|截至\s*(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日",
+)
+_TITLE_LINE = regex.compile(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,20}?报告|工作要点|的函$|情况的报告$")
+_BRACKET_PREFIX = regex.compile(r"^\s*(?:【[^】\n]{0,30}】|\[[^\]\n]{0,30}\])\s*")
+_NOT_TITLE = regex.compile(r"^(?:上一篇|下一篇|相关|附件|来源|当前位置|您当前|首页|现将|根据|按照|本报告|为)|[。，,;；]")
+_TITLE_SUFFIX = regex.compile(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,12}$")
+
+
+def read_meta(original: str, text: str, body_start: int) -> Meta:
+    """Metadata from ``text`` (normalised) and ``original`` (as printed).
+
+    ``body_start`` is where the report body begins (its first heading or
+    table); the title is searched before it.
+    """
+    fields = _fields(original, text)
+    title = fields.pop("title", None)
+    if title is None:
+        title = _title(original, text, body_start)
+    else:
+        title = _clean_title(title)
+    published = fields.get("published_date")
+    year = _year(title, text, published if isinstance(published, datetime.date) else None)
+    organ = _organ(title, year) or (str(fields["publisher"]) if fields.get("publisher") else None)
+    return Meta(title=title, year=year, organ=organ, **fields)  # type: ignore[arg-type]
+
+
+def _fields(original: str, text: str) -> dict[str, object]:
+    head = min(len(text), _HEAD)
+    found: dict[str, object] = {}
+    keys = list(_KEY.finditer(text, 0, head))
+    for match, following in zip(keys, [*keys[1:], None]):
+        field = _FIELDS.get(match.group("key"))
+        if field is None or field in found:
+            continue
+        end = following.start() if following is not None else head
+        raw = original[match.end() : end]
+        value = regex.split(r"[|\n]", raw, maxsplit=1)[0].strip()
+        if not value:
+            continue
+        if field.endswith("_date"):
+            date = _date(value)
+            if date is not None:
+                found[field] = date
+        else:
+            found[field] = value
+    return found
+
+
+def _date(value: str) -> datetime.date | None:
+    match = _DATE.search(value)
+    if match is None:
+        return None
+    try:
+        return datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _title(original: str, text: str, body_start: int) -> str | None:
+    """The first short line before the body that names the report.
+
+    PDF text often wraps a title over two lines ("淮安市人民政府" /
+    "2024 年政府信息公开工作年度报告"); two lines join when neither is a title
+    on its own and together they are one.
+    """
+    lines = _lines(text, min(body_start, _HEAD))
+    for index, (start, end) in enumerate(lines):
+        if _is_title(text[start:end]):
+            return _clean_title(original[start:end])
+        if index + 1 < len(lines):
+            next_start, next_end = lines[index + 1]
+            if (not _is_title(text[next_start:next_end]) and len(text[start:end].strip()) <= 40
+                    and _is_title(text[start:next_end])):
+                return _clean_title(original[start:next_end])
+    return None
+
+
+def _is_title(line: str) -> bool:
+    joined = _BRACKET_PREFIX.sub("", "".join(line.split()))
+    return (6 <= len(joined) <= 60 and "|" not in joined and ":" not in joined
+            and _TITLE_LINE.search(joined) is not None and _NOT_TITLE.search(joined) is None)
+
+
+def _lines(text: str, limit: int) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while start < limit:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            lines.append((start, end))
+        start = end + 1
+    return lines
+
+
+def _clean_title(raw: str) -> str:
+    return _BRACKET_PREFIX.sub("", "".join(raw.split()))
+
+
+def _year(title: str | None, text: str, published: datetime.date | None) -> int | None:
+    if title:
+        match = _YEAR_IN_TITLE.search(title)
+        if match:
+            return int(match["y"])
+    for pattern in (_REPORT_YEAR, _PERIOD_YEAR):
+        match = pattern.search(text)
+        if match:
+            return int(match["y"])
+    if published is not None:
+        return published.year - 1 if published.month <= 6 else published.year
+    return None
+
+
+def _organ(title: str | None, year: int | None) -> str | None:
+    """The agency a title names: the text before its year, or after it."""
+    if not title:
+        return None
+    match = _YEAR_IN_TITLE.search(title)
+    if match is None:
+        return None
+    before = title[: match.start()].strip()
+    if before:
+        return _TITLE_SUFFIX.sub("", before) or None
+    after = regex.sub(r"^度", "", title[match.end() :])
+    organ = _TITLE_SUFFIX.split(after, maxsplit=1)[0] if _TITLE_SUFFIX.search(after) else ""
+    cut = regex.search(r"(?:政府信息公开|政务公开|信息公开)", after)
+    if cut:
+        organ = after[: cut.start()]
+    return organ or None

@@ -1,0 +1,351 @@
+"""The typed model of a report: frozen, slotted attrs classes.
+
+Two rules shape every class here:
+
+* **A blank is not a zero.**  A cell whose value is ``None`` was left blank by
+  the report (or could not be read, which a :class:`Diagnostic` then says);
+  ``0`` is a zero the report printed.
+* **Every value can prove where it came from.**  A :class:`Cell` keeps its
+  :class:`Provenance` (the raw text and its position in the source).  The
+  provenance does not take part in equality, so a report parsed from two
+  layouts of the same table compares equal.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Union
+
+import attrs
+
+from ._template import Template
+
+__all__ = [
+    "AppealBlock",
+    "Appeals",
+    "Cell",
+    "Diagnostic",
+    "Disclosure2019",
+    "Disclosure2021",
+    "DecisionRow2021",
+    "DocumentRow2019",
+    "DocumentRow2021",
+    "FeeRow2019",
+    "FeeRow2021",
+    "Meta",
+    "Narrative",
+    "ProcurementRow2019",
+    "ProjectRow2019",
+    "Provenance",
+    "Report",
+    "RequestRow",
+    "Requests",
+    "Severity",
+    "Value",
+]
+
+#: A cell's value: a count or signed change (``int``), an amount in 万元
+#: (``Decimal``), or ``None`` for a blank.
+Value = Union[int, Decimal, None]
+
+
+class Severity(enum.Enum):
+    """How serious a diagnostic or a validation finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Provenance:
+    """Where a value or a text came from in the source.
+
+    ``start``/``end`` are character offsets into the decoded text (for HTML
+    and PDF: into the text the parser extracted from them), ``line`` is
+    1-based.  ``raw`` is the text as printed.  ``note`` says how the value was
+    obtained when that was more than reading one cell (for example recovered
+    from a run of glued digits).
+    """
+
+    start: int
+    end: int
+    line: int
+    raw: str
+    note: str | None = None
+
+
+@attrs.frozen
+class Cell:
+    """One table cell: its value and where it came from."""
+
+    value: Value = None
+    source: Provenance | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def blank(self) -> bool:
+        """True when the report left this cell blank (or it could not be read)."""
+        return self.value is None
+
+
+def _cells_of(obj: object) -> tuple[Cell, ...]:
+    values = (getattr(obj, f.name) for f in attrs.fields(type(obj)))  # type: ignore[misc]
+    return tuple(value for value in values if isinstance(value, Cell))
+
+
+class _Row:
+    """Behaviour shared by the typed rows: their cells in column order."""
+
+    __slots__ = ()
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        """The row's cells in template column order."""
+        return _cells_of(self)
+
+    @property
+    def values(self) -> tuple[Value, ...]:
+        """The row's values in template column order."""
+        return tuple(cell.value for cell in self.cells)
+
+
+# ---- Section 二, 2019 format ------------------------------------------------
+
+
+@attrs.frozen
+class DocumentRow2019(_Row):
+    """第二十条第（一）项 (2019): 规章 or 规范性文件."""
+
+    new_made: Cell = Cell()  #: 本年新制作数量
+    new_published: Cell = Cell()  #: 本年新公开数量
+    total_published: Cell = Cell()  #: 对外公开总数量
+
+
+@attrs.frozen
+class ProjectRow2019(_Row):
+    """第二十条第（五）（六）项 (2019): 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制."""
+
+    previous_count: Cell = Cell()  #: 上一年项目数量
+    change: Cell = Cell()  #: 本年增/减 (signed)
+    decisions: Cell = Cell()  #: 处理决定数量
+
+
+@attrs.frozen
+class FeeRow2019(_Row):
+    """第二十条第（八）项 (2019): 行政事业性收费 (counts of fee items)."""
+
+    previous_count: Cell = Cell()  #: 上一年项目数量
+    change: Cell = Cell()  #: 本年增/减 (signed)
+
+
+@attrs.frozen
+class ProcurementRow2019(_Row):
+    """第二十条第（九）项 (2019): 政府集中采购."""
+
+    projects: Cell = Cell()  #: 采购项目数量
+    amount: Cell = Cell()  #: 采购总金额, in 万元
+
+
+@attrs.frozen
+class Disclosure2019:
+    """Section 二 (主动公开政府信息情况) in the 2019 format."""
+
+    rules: DocumentRow2019 = DocumentRow2019()  #: 规章
+    normative_documents: DocumentRow2019 = DocumentRow2019()  #: 规范性文件
+    licensing: ProjectRow2019 = ProjectRow2019()  #: 行政许可
+    other_services: ProjectRow2019 = ProjectRow2019()  #: 其他对外管理服务事项
+    penalties: ProjectRow2019 = ProjectRow2019()  #: 行政处罚
+    enforcement: ProjectRow2019 = ProjectRow2019()  #: 行政强制
+    fees: FeeRow2019 = FeeRow2019()  #: 行政事业性收费
+    procurement: ProcurementRow2019 = ProcurementRow2019()  #: 政府集中采购
+
+
+# ---- Section 二, 2021 format ------------------------------------------------
+
+
+@attrs.frozen
+class DocumentRow2021(_Row):
+    """第二十条第（一）项 (2021): 规章 or 行政规范性文件."""
+
+    issued: Cell = Cell()  #: 本年制发件数
+    repealed: Cell = Cell()  #: 本年废止件数
+    in_force: Cell = Cell()  #: 现行有效件数
+
+
+@attrs.frozen
+class DecisionRow2021(_Row):
+    """第二十条第（五）（六）项 (2021): 行政许可, 行政处罚, 行政强制."""
+
+    decisions: Cell = Cell()  #: 本年处理决定数量
+
+
+@attrs.frozen
+class FeeRow2021(_Row):
+    """第二十条第（八）项 (2021): 行政事业性收费 (money)."""
+
+    amount: Cell = Cell()  #: 本年收费金额, in 万元
+
+
+@attrs.frozen
+class Disclosure2021:
+    """Section 二 (主动公开政府信息情况) in the 2021 format."""
+
+    rules: DocumentRow2021 = DocumentRow2021()  #: 规章
+    normative_documents: DocumentRow2021 = DocumentRow2021()  #: 行政规范性文件
+    licensing: DecisionRow2021 = DecisionRow2021()  #: 行政许可
+    penalties: DecisionRow2021 = DecisionRow2021()  #: 行政处罚
+    enforcement: DecisionRow2021 = DecisionRow2021()  #: 行政强制
+    fees: FeeRow2021 = FeeRow2021()  #: 行政事业性收费
+
+
+#: Section 二 of either format.
+Disclosure = Union[Disclosure2019, Disclosure2021]
+
+
+# ---- Section 三 -------------------------------------------------------------
+
+
+@attrs.frozen
+class RequestRow(_Row):
+    """A row of the section 三 matrix: seven applicant columns.
+
+    ``label`` is the official label path, e.g.
+    ``"三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密"``.
+    """
+
+    label: str
+    natural_person: Cell = Cell()  #: 自然人
+    commercial: Cell = Cell()  #: 商业企业
+    research: Cell = Cell()  #: 科研机构
+    public_interest: Cell = Cell()  #: 社会公益组织
+    legal_service: Cell = Cell()  #: 法律服务机构
+    other: Cell = Cell()  #: 其他
+    total: Cell = Cell()  #: 总计
+
+    @property
+    def name(self) -> str:
+        """The row's own label, the last element of its path."""
+        return self.label.rsplit(" / ", 1)[-1]
+
+
+@attrs.frozen
+class Requests:
+    """Section 三 (收到和处理政府信息公开申请情况): the request matrix.
+
+    ``rows`` follow the template's order (23 rows in 2019, 25 in 2021).
+    """
+
+    rows: tuple[RequestRow, ...] = ()
+
+    def __iter__(self) -> Iterator[RequestRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def row(self, label: str) -> RequestRow:
+        """The row whose full label path, or own label, is ``label``.
+
+        >>> Requests((RequestRow("四、结转下年度继续办理"),)).row("四、结转下年度继续办理").name
+        '四、结转下年度继续办理'
+        """
+        for row in self.rows:
+            if label in (row.label, row.name):
+                return row
+        raise KeyError(label)
+
+
+# ---- Section 四 -------------------------------------------------------------
+
+
+@attrs.frozen
+class AppealBlock(_Row):
+    """One block of section 四: five results."""
+
+    upheld: Cell = Cell()  #: 结果维持
+    corrected: Cell = Cell()  #: 结果纠正
+    other: Cell = Cell()  #: 其他结果
+    pending: Cell = Cell()  #: 尚未审结
+    total: Cell = Cell()  #: 总计
+
+
+@attrs.frozen
+class Appeals:
+    """Section 四 (行政复议、行政诉讼情况)."""
+
+    review: AppealBlock = AppealBlock()  #: 行政复议
+    direct_suit: AppealBlock = AppealBlock()  #: 行政诉讼 · 未经复议直接起诉
+    suit_after_review: AppealBlock = AppealBlock()  #: 行政诉讼 · 复议后起诉
+
+    @property
+    def blocks(self) -> tuple[AppealBlock, AppealBlock, AppealBlock]:
+        """The three blocks in template order."""
+        return (self.review, self.direct_suit, self.suit_after_review)
+
+
+# ---- Text sections, metadata, report ---------------------------------------
+
+
+@attrs.frozen
+class Narrative:
+    """A text section (一, 五 or 六): its text and any sub-headings in it."""
+
+    text: str = ""
+    headings: tuple[str, ...] = ()
+    source: Provenance | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Meta:
+    """What the page says about the report."""
+
+    title: str | None = None  #: the title as printed, 【…】 prefixes removed
+    year: int | None = None  #: the year reported on
+    organ: str | None = None  #: the reporting agency
+    index_number: str | None = None  #: 索引号
+    document_number: str | None = None  #: 文号
+    publisher: str | None = None  #: 发布机构
+    written_date: date | None = None  #: 成文日期
+    published_date: date | None = None  #: 发布日期 / 公开日期
+    url: str | None = None  #: the source address, where the page gives it
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the parser had to guess, or could not read.
+
+    ``code`` is stable (``P…`` codes are the parser's); ``start``/``line``
+    locate it in the source where that makes sense.
+    """
+
+    code: str
+    message: str
+    severity: Severity = Severity.WARNING
+    start: int | None = None
+    line: int | None = None
+
+
+@attrs.frozen
+class Report:
+    """A parsed annual report.
+
+    Sections are ``None`` when the report does not contain them (or is not on
+    an official template); :attr:`diagnostics` say why.
+    """
+
+    template: Template = Template.NONE
+    meta: Meta = Meta()
+    overview: Narrative | None = None  #: 一、总体情况
+    disclosure: Disclosure | None = None  #: 二、主动公开政府信息情况
+    requests: Requests | None = None  #: 三、收到和处理政府信息公开申请情况
+    appeals: Appeals | None = None  #: 四、行政复议、行政诉讼情况
+    problems: Narrative | None = None  #: 五、存在的主要问题及改进情况
+    other_matters: Narrative | None = None  #: 六、其他需要报告的事项
+    diagnostics: tuple[Diagnostic, ...] = ()
+

@@ -1,0 +1,351 @@
+"""Template-driven readers for the tables of sections 二, 三 and 四.
+
+A row is found by its label, never by counting numbers from the top: each
+:class:`~gxgk._cells.Segment` (label text + values) is given to the template
+row whose key matches at the *end* of its label text, and the row takes that
+segment's values if they fit its columns.  When several segments claim one row
+(a header above the table, a narrative sentence that names the row), the one
+that fits with the most numbers wins.  A row that finds no fitting segment is
+left blank, with a diagnostic; nothing is ever shifted into it from elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Final, NamedTuple, TypeVar
+
+import attrs
+import regex
+
+from ._cells import EMPTY, VALUE, Segment, Token
+from ._model import (
+    AppealBlock,
+    Appeals,
+    Cell,
+    Diagnostic,
+    Disclosure,
+    Disclosure2019,
+    Disclosure2021,
+    Provenance,
+    RequestRow,
+    Requests,
+    Severity,
+)
+from ._template import (
+    APPEAL_COLUMN_FIELDS,
+    APPLICANT_FIELDS,
+    DISCLOSURE_ROWS,
+    REQUEST_ROWS,
+    Column,
+    RequestRowSpec,
+    Template,
+    ValueKind,
+)
+from ._values import CellError, parse_value
+
+__all__ = ["Source", "read_appeals", "read_disclosure", "read_requests"]
+
+#: How many characters may follow a row key at the end of its label text
+#: ("（件）", "：", a stray bracket) and still count as that row's label.
+_TRAILING: Final = 6
+_APPEAL_CELLS: Final = 15
+_DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
+    Template.V2019: Disclosure2019,
+    Template.V2021: Disclosure2021,
+}
+_APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉")
+_APPEAL_ROWS = (
+    regex.compile(r"(?r)行政复议$|复议$"),
+    regex.compile(r"(?r)直接起诉$|未经复议$"),
+    regex.compile(r"(?r)复议后起诉$|复议后$"),
+)
+
+T = TypeVar("T")
+
+
+class Source(NamedTuple):
+    """The text being read, with its line starts for provenance."""
+
+    text: str
+    line_starts: Sequence[int]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of ``offset``."""
+        from bisect import bisect_right
+
+        return bisect_right(self.line_starts, offset)
+
+    def provenance(self, token: Token, note: str | None = None) -> Provenance:
+        """Where ``token`` came from."""
+        return Provenance(token.start, token.end, self.line_of(token.start),
+                          self.text[token.start : token.end], note)
+
+
+class _Reader:
+    """Collects diagnostics while cells are read."""
+
+    def __init__(self, source: Source, section: str) -> None:
+        self.source = source
+        self.section = section
+        self.diagnostics: list[Diagnostic] = []
+
+    def note(self, code: str, message: str, offset: int | None, severity: Severity = Severity.WARNING) -> None:
+        line = None if offset is None else self.source.line_of(offset)
+        self.diagnostics.append(Diagnostic(code, f"{self.section}: {message}", severity, offset, line))
+
+    def cell(self, token: Token | None, kind: ValueKind, where: str) -> Cell:
+        """The cell for ``token`` (``None``: not found; ``EMPTY``: printed blank)."""
+        if token is None:
+            return Cell()
+        prov = self.source.provenance(token)
+        if token.kind == EMPTY:
+            return Cell(None, prov)
+        try:
+            return Cell(parse_value(prov.raw, kind), prov)
+        except CellError as exc:
+            self.note("P-cell-value", f"{where}: {exc}; left blank", token.start)
+            return Cell(None, prov)
+
+
+def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
+    """Exactly ``n`` cells from a segment's value tokens, or ``None`` if they do not fit.
+
+    The values fit when there are exactly ``n`` of them, ignoring empty cells
+    (which are then padding), or when the cells including empty ones number
+    exactly ``n`` (empty cells are then printed blanks), with or without the
+    empty padding a pipe line ends with.
+    """
+    filled = tuple(token for token in values if token.kind == VALUE)
+    if len(filled) == n:
+        return filled
+    if len(values) == n:
+        return tuple(values)
+    trimmed = list(values)
+    while trimmed and trimmed[-1].kind == EMPTY:
+        trimmed.pop()
+    if len(trimmed) == n:
+        return tuple(trimmed)
+    return None
+
+
+def _compile(keys: Iterable[str]) -> tuple[regex.Pattern[str], ...]:
+    return tuple(regex.compile(f"(?r)(?:{key})") for key in keys)
+
+
+def _owner(label: str, keys: Sequence[regex.Pattern[str]]) -> int | None:
+    """Index of the key that matches last (nearest the end) in ``label``, if near enough."""
+    best: tuple[int, int] | None = None
+    best_index = None
+    limit = len(label) - _TRAILING
+    for index, key in enumerate(keys):
+        match = key.search(label)
+        if match is None or match.end() < limit:
+            continue
+        rank = (match.end(), -match.start())
+        if best is None or rank > best:
+            best, best_index = rank, index
+    return best_index
+
+
+def _claims(segments: Iterable[Segment], keys: Sequence[regex.Pattern[str]]) -> dict[int, list[Segment]]:
+    claims: dict[int, list[Segment]] = {}
+    for segment in segments:
+        owner = _owner(segment.label, keys)
+        if owner is not None:
+            claims.setdefault(owner, []).append(segment)
+    return claims
+
+
+def fit_segment(segment: Segment, n: int) -> tuple[Token, ...] | None:
+    """``n`` cells for a segment: all its values, or else those on its label's line.
+
+    When the values run on past the label's line (a markdown table whose next
+    rows lost their labels), the label's own line is its row.
+    """
+    cells = fit(segment.values, n)
+    if cells is None:
+        on_line = [token for token in segment.values if token.start < segment.line_end]
+        if len(on_line) < len(segment.values):
+            cells = fit(on_line, n)
+    return cells
+
+
+def _best(candidates: Sequence[Segment], n: int) -> tuple[Segment, tuple[Token, ...]] | None:
+    """The candidate that fits ``n`` cells with the most numbers (the first on ties)."""
+    best: tuple[Segment, tuple[Token, ...]] | None = None
+    best_count = -1
+    for segment in candidates:
+        cells = fit_segment(segment, n)
+        if cells is None:
+            continue
+        count = sum(token.kind == VALUE for token in cells)
+        if count > best_count:
+            best, best_count = (segment, cells), count
+    return best
+
+
+def _describe(segment: Segment, source: Source) -> str:
+    raws = " ".join(source.text[t.start : t.end] or "∅" for t in segment.values[:20])
+    return f"[{raws}]"
+
+
+# ---- Section 二 -------------------------------------------------------------
+
+
+def read_disclosure(template: Template, source: Source, segments: Sequence[Segment]
+                    ) -> tuple[Disclosure | None, list[Diagnostic]]:
+    """Section 二 of ``template`` from ``segments``; ``None`` if no row is found."""
+    reader = _Reader(source, "二")
+    specs = DISCLOSURE_ROWS.get(template)
+    if not specs:
+        return None, []
+    claims = _claims(segments, _compile(spec.key for spec in specs))
+    cls = _DISCLOSURE_CLASSES[template]
+    fields = attrs.fields_dict(cls)
+    rows: dict[str, object] = {}
+    for index, spec in enumerate(specs):
+        row_cls = fields[spec.field].default.__class__
+        found = _best(claims.get(index, ()), len(spec.columns))
+        if found is None:
+            _missing(reader, claims.get(index, ()), f"{spec.item} {spec.label}", len(spec.columns))
+            continue
+        segment, tokens = found
+        cells = [reader.cell(t, col.kind, f"{spec.label} · {col.label}") for t, col in zip(tokens, spec.columns)]
+        rows[spec.field] = row_cls(*cells)
+    if not rows:
+        return None, reader.diagnostics
+    return cls(**rows), reader.diagnostics  # type: ignore[arg-type]
+
+
+def _missing(reader: _Reader, candidates: Sequence[Segment], where: str, n: int) -> None:
+    if candidates:
+        seen = "; ".join(_describe(s, reader.source) for s in candidates[:3])
+        reader.note("P-row-cells", f"{where}: the values do not fit its {n} columns ({seen}); left blank",
+                    candidates[0].label_start)
+    else:
+        reader.note("P-row-missing", f"{where}: row not found; left blank", None)
+
+
+# ---- Section 三 -------------------------------------------------------------
+
+
+def read_requests(template: Template, source: Source, segments: Sequence[Segment]
+                  ) -> tuple[Requests | None, list[Diagnostic]]:
+    """The section 三 matrix of ``template``; ``None`` if no row is found."""
+    reader = _Reader(source, "三")
+    specs = REQUEST_ROWS.get(template, ())
+    if not specs:
+        return None, []
+    claims = _claims(segments, _compile(spec.key for spec in specs))
+    width = len(APPLICANT_FIELDS)
+    chosen: dict[int, tuple[Segment, tuple[Token, ...]]] = {}
+    for index, spec in enumerate(specs):
+        found = _best(claims.get(index, ()), width)
+        if found is not None:
+            chosen[index] = found
+        elif not spec.group:
+            _missing(reader, claims.get(index, ()), spec.label, width)
+    for index in _out_of_order({i: seg.values[0].start for i, (seg, _) in chosen.items()}):
+        segment = chosen.pop(index)[0]
+        reader.note("P-row-order", f"{specs[index].label}: its label stands out of template order "
+                    f"{_describe(segment, source)}; left blank", segment.label_start)
+    read = {index: _request_row(reader, specs[index], tokens) for index, (_, tokens) in chosen.items()}
+    if not read:
+        return None, reader.diagnostics
+    return Requests(tuple(_request_rows(reader, specs, read))), reader.diagnostics
+
+
+def _out_of_order(positions: dict[int, int]) -> list[int]:
+    """Rows to drop so that the rest stand in template order in the document.
+
+    Keeps a longest chain of rows whose positions increase with their template
+    index (patience sorting, O(n log n)); every other row is out of order.
+    """
+    from bisect import bisect_left
+
+    order = sorted(positions)
+    tails: list[int] = []  # positions
+    tail_rows: list[int] = []
+    parent: dict[int, int | None] = {}
+    for row in order:
+        place = bisect_left(tails, positions[row])
+        parent[row] = tail_rows[place - 1] if place else None
+        if place == len(tails):
+            tails.append(positions[row])
+            tail_rows.append(row)
+        else:
+            tails[place], tail_rows[place] = positions[row], row
+    keep: set[int] = set()
+    row_or_none: int | None = tail_rows[-1] if tail_rows else None
+    while row_or_none is not None:
+        keep.add(row_or_none)
+        row_or_none = parent[row_or_none]
+    return [row for row in order if row not in keep]
+
+
+def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token]) -> RequestRow:
+    cells = [reader.cell(t, ValueKind.COUNT, f"{spec.label} · {col}")
+             for t, col in zip(tokens, APPLICANT_FIELDS)]
+    return RequestRow(spec.label, *cells)
+
+
+def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[int, RequestRow]
+                  ) -> list[RequestRow]:
+    """Rows in template order.
+
+    A group row (2021's （六）其他处理) that carries values while none of its
+    sub-rows does stands in for them: the report printed it as one row.
+    """
+    collapsed = {
+        spec.path for index, spec in enumerate(specs)
+        if spec.group and index in read
+        and not any(i in read for i, child in enumerate(specs) if child.path[:-1] == spec.path)
+    }
+    rows: list[RequestRow] = []
+    for index, spec in enumerate(specs):
+        if spec.path in collapsed:
+            reader.note("P-collapsed-row", f"{spec.label} is printed as one row, not its sub-rows",
+                        None, Severity.INFO)
+            rows.append(read[index])
+        elif not spec.group and spec.path[:-1] not in collapsed:
+            rows.append(read.get(index, RequestRow(spec.label)))
+    return rows
+
+
+# ---- Section 四 -------------------------------------------------------------
+
+
+def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals | None, list[Diagnostic]]:
+    """Section 四: fifteen values after the header, or three labelled rows of five."""
+    reader = _Reader(source, "四")
+    for segment in segments:
+        if not _APPEAL_HEADER.search(segment.label):
+            continue
+        tokens = fit(segment.values, _APPEAL_CELLS)
+        if tokens is not None:
+            return Appeals(*(_block(reader, tokens[i : i + 5]) for i in range(0, 15, 5))), reader.diagnostics
+    blocks = _appeal_rows(reader, segments)
+    if blocks is not None:
+        return blocks, reader.diagnostics
+    candidates = [s for s in segments if _APPEAL_HEADER.search(s.label) and len(s.values) >= 5]
+    if candidates:
+        _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS)
+    return None, reader.diagnostics
+
+
+def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None:
+    """Section 四 printed as three rows (行政复议 / 直接起诉 / 复议后起诉) of five values."""
+    claims = _claims(segments, _APPEAL_ROWS)
+    found = [_best(claims.get(i, ()), 5) for i in range(3)]
+    if any(f is None for f in found):
+        return None
+    return Appeals(*(_block(reader, f[1]) for f in found if f is not None))
+
+
+def _block(reader: _Reader, tokens: Sequence[Token]) -> AppealBlock:
+    return AppealBlock(*(reader.cell(t, ValueKind.COUNT, name) for t, name in zip(tokens, APPEAL_COLUMN_FIELDS)))
+
+
+def columns_of(template: Template) -> dict[str, tuple[Column, ...]]:
+    """Section 二 columns by row field, for writers and records."""
+    return {spec.field: spec.columns for spec in DISCLOSURE_ROWS.get(template, ())}

@@ -1,0 +1,97 @@
+"""Find the six section headings, tolerating the ways reports word and number them.
+
+A heading is a top-level Chinese numeral ("三、") at the start of a line (or,
+in flattened text, after the end of a sentence) followed within a few
+characters by the section's keywords.  Numbering is *not* trusted to say which
+section it is (reports restart or shift it); the keywords are.  Table rows
+that look like headings ("三、本年度办理结果", "四、结转下年度继续办理") carry none
+of the keywords, and sub-headings numbered "（一）" or "1." are never section
+headings.
+
+Headings are accepted in increasing section order, each at most once, so a
+second "一、" restarting inside 总体情况 does not end it.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+import regex
+
+__all__ = ["Heading", "find_headings"]
+
+#: Keywords of each section's heading, checked right after the numbering.
+SECTION_KEYS: Final = (
+    r"总体情况|概述|基本情况|总体概况|工作概况",
+    r"主动公开",
+    r"收到和处理|依申请公开|收到.{0,6}申请",
+    r"行政复议|行政诉讼|复议.{0,2}诉讼",
+    r"存在.{0,4}问题|问题.{0,2}改进|改进情况|主要问题",
+    r"其他需要报告|其他事项|需要报告的事项|其他需报告",
+)
+
+# A candidate: numbering at a line start or after a sentence end, then text.
+_NUMBERED = regex.compile(
+    r"""
+    (?:^|(?<=[。;!?:|]))             # a line start, or after a sentence or cell end
+    [ \t>#*|]*+                       # markdown / pipe debris before a heading
+    (?P<numeral>[一二三四五六七八九十]{1,2}+)[ \t]*+[、.,][ \t]*+
+    (?P<rest>[^\n。]{0,40}+)          # what follows, up to the end of the line
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+_KEYS = tuple(regex.compile(key) for key in SECTION_KEYS)
+# How far into the heading text the keyword may start ("三、收到和处理…" vs
+# "四、因政府信息公开工作被申请行政复议…").
+_KEY_WINDOW: Final = 20
+
+
+class Heading(NamedTuple):
+    """A section heading: which section (1–6), and its span in the text."""
+
+    section: int
+    start: int
+    end: int
+    text: str
+
+
+def find_headings(text: str) -> list[Heading]:
+    """The section headings of ``text`` in document order (at most one per section).
+
+    >>> [h.section for h in find_headings("一、总体情况\\n…\\n三、收到和处理政府信息公开申请情况\\n")]
+    [1, 3]
+    """
+    found: list[Heading] = []
+    last = 0
+    for match in _NUMBERED.finditer(text):
+        section = _section_of(match.group("rest"))
+        if section is None or section <= last:
+            continue
+        end = _heading_end(match, text)
+        found.append(Heading(section, match.start("numeral"), end, text[match.start("numeral") : end].strip()))
+        last = section
+    return found
+
+
+def _section_of(rest: str) -> int | None:
+    for number, key in enumerate(_KEYS, start=1):
+        hit = key.search(rest, 0, _KEY_WINDOW + 8)
+        if hit is not None and hit.start() <= _KEY_WINDOW:
+            return number
+    return None
+
+
+def _heading_end(match: regex.Match[str], text: str) -> int:
+    """Where the heading ends: the line end for a heading on its own line.
+
+    In flattened text the heading runs straight into the body ("一、总体情况2019年，…"),
+    so it ends at the first digit or sentence punctuation after its keyword.
+    """
+    rest_start, rest_end = match.span("rest")
+    rest = match.group("rest")
+    cut = regex.search(r"\d|，|,|\|", rest)
+    if rest_end < len(text) and text[rest_end] != "\n" and cut is not None:
+        return rest_start + cut.start()
+    if cut is not None and cut.group() == "|":
+        return rest_start + cut.start()
+    return rest_end

@@ -1,0 +1,256 @@
+"""The two official report templates, as plain data.
+
+Everything the readers, writers, records and validation rules know about the
+templates lives here: the sections, the 第二十条 items of section 二 with their
+rows and columns, the row tree of section 三, the blocks of section 四, and
+the *keys* by which a printed label is recognised.  A key is a short regular
+expression for the distinctive part of a label: real reports misspell,
+abbreviate, re-number and wrap labels, but they keep these few characters.
+Keys are matched against label text that has already been normalised
+(full-width folded, traditional characters mapped, whitespace removed), so they
+are written in simplified characters with ASCII brackets.
+
+Adding a template year means adding data here, not code elsewhere.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Final
+
+import attrs
+
+__all__ = [
+    "APPLICANT_COLUMNS",
+    "APPEAL_BLOCKS",
+    "APPEAL_COLUMNS",
+    "SECTION_TITLES",
+    "Template",
+]
+
+
+class Template(enum.Enum):
+    """Which official format a report follows.
+
+    ``NONE`` is for documents that are not on an official template: reports
+    from before 2019, letters filed under the annual-report column, or pages
+    that are not reports at all.
+    """
+
+    V2019 = "2019"
+    V2021 = "2021"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ValueKind(enum.Enum):
+    """How a cell's text becomes a value."""
+
+    COUNT = "count"  #: a non-negative ``int``
+    DELTA = "delta"  #: a signed ``int`` (本年增/减: "减37", "+2")
+    AMOUNT = "amount"  #: a ``Decimal`` in 万元
+
+
+@attrs.frozen
+class Column:
+    """A column of a section 二 item: its official label and value kind."""
+
+    label: str
+    field: str
+    kind: ValueKind = ValueKind.COUNT
+
+
+@attrs.frozen
+class DisclosureRowSpec:
+    """One row of section 二: the item it belongs to, its label and columns."""
+
+    item: str  #: official item label, e.g. "第二十条第（一）项"
+    label: str  #: official row label, e.g. "规章"
+    field: str  #: attribute name on the section class
+    key: str  #: regex that recognises the printed label
+    columns: tuple[Column, ...]
+
+
+@attrs.frozen
+class RequestRowSpec:
+    """One row of the section 三 matrix.
+
+    ``path`` is the official label path (group labels first), joined with
+    " / " in tidy records.  ``group`` rows carry no data in the template but
+    some reports print values against them (a 2021 report that prints （六）
+    as one row); they are read when values follow them.
+    """
+
+    path: tuple[str, ...]
+    key: str
+    group: bool = False
+
+    @property
+    def label(self) -> str:
+        """The official label path joined with " / "."""
+        return " / ".join(self.path)
+
+    @property
+    def name(self) -> str:
+        """The row's own label (the last element of its path)."""
+        return self.path[-1]
+
+
+# Section 三 columns: the applicants, in template order.
+APPLICANT_COLUMNS: Final = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+#: Attribute names of :class:`gxgk.RequestRow` for :data:`APPLICANT_COLUMNS`.
+APPLICANT_FIELDS: Final = (
+    "natural_person",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_service",
+    "other",
+    "total",
+)
+#: The group header printed above the five legal-person columns.
+LEGAL_PERSON_GROUP: Final = "法人或其他组织"
+
+# Section 四: three blocks of five results each.
+APPEAL_BLOCKS: Final = ("行政复议", "行政诉讼 / 未经复议直接起诉", "行政诉讼 / 复议后起诉")
+APPEAL_BLOCK_FIELDS: Final = ("review", "direct_suit", "suit_after_review")
+APPEAL_COLUMNS: Final = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+APPEAL_COLUMN_FIELDS: Final = ("upheld", "corrected", "other", "pending", "total")
+
+SECTION_TITLES: Final = (
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+)
+
+ITEM_1 = "第二十条第（一）项"
+ITEM_5 = "第二十条第（五）项"
+ITEM_6 = "第二十条第（六）项"
+ITEM_8 = "第二十条第（八）项"
+ITEM_9 = "第二十条第（九）项"
+
+_C = ValueKind.COUNT
+_PROJECTS_2019 = (
+    Column("上一年项目数量", "previous_count"),
+    Column("本年增/减", "change", ValueKind.DELTA),
+    Column("处理决定数量", "decisions"),
+)
+_DOCS_2019 = (
+    Column("本年新制作数量", "new_made"),
+    Column("本年新公开数量", "new_published"),
+    Column("对外公开总数量", "total_published"),
+)
+_DOCS_2021 = (
+    Column("本年制发件数", "issued"),
+    Column("本年废止件数", "repealed"),
+    Column("现行有效件数", "in_force"),
+)
+_DECISIONS_2021 = (Column("本年处理决定数量", "decisions"),)
+
+DISCLOSURE_ROWS: Final[dict[Template, tuple[DisclosureRowSpec, ...]]] = {
+    Template.V2019: (
+        DisclosureRowSpec(ITEM_1, "规章", "rules", r"规章", _DOCS_2019),
+        DisclosureRowSpec(ITEM_1, "规范性文件", "normative_documents", r"规范性文件", _DOCS_2019),
+        DisclosureRowSpec(ITEM_5, "行政许可", "licensing", r"行政许可", _PROJECTS_2019),
+        DisclosureRowSpec(ITEM_5, "其他对外管理服务事项", "other_services", r"对外管理服务|管理服务事项",
+                          _PROJECTS_2019),
+        DisclosureRowSpec(ITEM_6, "行政处罚", "penalties", r"行政处罚", _PROJECTS_2019),
+        DisclosureRowSpec(ITEM_6, "行政强制", "enforcement", r"行政强制", _PROJECTS_2019),
+        DisclosureRowSpec(ITEM_8, "行政事业性收费", "fees", r"事业性收费",
+                          (Column("上一年项目数量", "previous_count"),
+                           Column("本年增/减", "change", ValueKind.DELTA))),
+        DisclosureRowSpec(ITEM_9, "政府集中采购", "procurement", r"集中采购",
+                          (Column("采购项目数量", "projects"),
+                           Column("采购总金额", "amount", ValueKind.AMOUNT))),
+    ),
+    Template.V2021: (
+        DisclosureRowSpec(ITEM_1, "规章", "rules", r"规章", _DOCS_2021),
+        DisclosureRowSpec(ITEM_1, "行政规范性文件", "normative_documents", r"规范性文件", _DOCS_2021),
+        DisclosureRowSpec(ITEM_5, "行政许可", "licensing", r"行政许可", _DECISIONS_2021),
+        DisclosureRowSpec(ITEM_6, "行政处罚", "penalties", r"行政处罚", _DECISIONS_2021),
+        DisclosureRowSpec(ITEM_6, "行政强制", "enforcement", r"行政强制", _DECISIONS_2021),
+        DisclosureRowSpec(ITEM_8, "行政事业性收费", "fees", r"事业性收费",
+                          (Column("本年收费金额（单位：万元）", "amount", ValueKind.AMOUNT),)),
+    ),
+}
+
+_RESULTS = "三、本年度办理结果"
+_WITHHELD = "（三）不予公开"
+_UNABLE = "（四）无法提供"
+_NOT_PROCESSED = "（五）不予处理"
+_OTHER = "（六）其他处理"
+
+#: Rows shared by both templates, before （六）.
+_REQUEST_ROWS_HEAD: Final = (
+    RequestRowSpec(("一、本年新收政府信息公开申请数量",), r"(?:本年)?新收(?:[^\d]{0,14}?(?:数量|申请|件数))?"),
+    RequestRowSpec(("二、上年结转政府信息公开申请数量",), r"上年结转(?:[^\d]{0,14}?(?:数量|申请|件数))?"),
+    RequestRowSpec((_RESULTS, "（一）予以公开"), r"予以公开"),
+    RequestRowSpec((_RESULTS, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+                   r"部分公开(?:\([^()]{0,30}\)?)?"),
+    RequestRowSpec((_RESULTS, _WITHHELD, "1.属于国家秘密"), r"国家秘密"),
+    RequestRowSpec((_RESULTS, _WITHHELD, "2.其他法律行政法规禁止公开"), r"禁止公开"),
+    RequestRowSpec((_RESULTS, _WITHHELD, "3.危及“三安全一稳定”"), r"三安全一稳定[\"'”“]?|危及.{0,3}三安全"),
+    RequestRowSpec((_RESULTS, _WITHHELD, "4.保护第三方合法权益"), r"第三方合法权益|保护第三方"),
+    RequestRowSpec((_RESULTS, _WITHHELD, "5.属于三类内部事务信息"), r"三类内部事务(?:信息)?|内部事务信息"),
+    RequestRowSpec((_RESULTS, _WITHHELD, "6.属于四类过程性信息"), r"四类过程性(?:信息)?|过程性信息"),
+    RequestRowSpec((_RESULTS, _WITHHELD, "7.属于行政执法案卷"), r"执法案卷"),
+    RequestRowSpec((_RESULTS, _WITHHELD, "8.属于行政查询事项"), r"查询事项"),
+    RequestRowSpec((_RESULTS, _UNABLE, "1.本机关不掌握相关政府信息"), r"不掌握(?:相关政府信息)?"),
+    RequestRowSpec((_RESULTS, _UNABLE, "2.没有现成信息需要另行制作"), r"没有现成信息(?:需要另行制作)?|另行制作"),
+    RequestRowSpec((_RESULTS, _UNABLE, "3.补正后申请内容仍不明确"), r"补正后.{0,6}不明确|仍不明确"),
+    RequestRowSpec((_RESULTS, _NOT_PROCESSED, "1.信访举报投诉类申请"), r"信访举报投诉(?:类申请)?|举报投诉类"),
+    RequestRowSpec((_RESULTS, _NOT_PROCESSED, "2.重复申请"), r"重复申请"),
+    RequestRowSpec((_RESULTS, _NOT_PROCESSED, "3.要求提供公开出版物"), r"公开出版物"),
+    RequestRowSpec((_RESULTS, _NOT_PROCESSED, "4.无正当理由大量反复申请"), r"大量反复(?:申请)?"),
+    RequestRowSpec((_RESULTS, _NOT_PROCESSED, "5.要求行政机关确认或重新出具已获取信息"),
+                   r"重新出具(?:已获取信息)?|确认或重新"),
+)
+_REQUEST_ROWS_TAIL: Final = (
+    RequestRowSpec((_RESULTS, "（七）总计"), r"(?:总计|合计)$"),
+    RequestRowSpec(("四、结转下年度继续办理",), r"结转下年(?:度)?(?:继续办理)?"),
+)
+
+#: The section 三 rows of each template, in template order (group rows included
+#: only where they can carry data).
+REQUEST_ROWS: Final[dict[Template, tuple[RequestRowSpec, ...]]] = {
+    Template.V2019: (
+        *_REQUEST_ROWS_HEAD,
+        RequestRowSpec((_RESULTS, _OTHER), r"其他处理"),
+        *_REQUEST_ROWS_TAIL,
+    ),
+    Template.V2021: (
+        *_REQUEST_ROWS_HEAD,
+        RequestRowSpec((_RESULTS, _OTHER), r"其他处理", group=True),
+        RequestRowSpec(
+            (_RESULTS, _OTHER, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+            r"逾期不补正(?:[^\d]{0,30}申请)?",
+        ),
+        RequestRowSpec(
+            (_RESULTS, _OTHER, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+            r"(?:收费通知|缴纳费用)(?:[^\d]{0,30}申请)?",
+        ),
+        RequestRowSpec((_RESULTS, _OTHER, "3.其他"), r"(?:^|[\d.、)])其他$"),
+        *_REQUEST_ROWS_TAIL,
+    ),
+}
+
+#: Words that identify each template when they appear in a report's tables.
+TEMPLATE_MARKERS: Final[dict[Template, tuple[str, ...]]] = {
+    Template.V2019: ("本年新制作数量", "上一年项目数量", "第二十条第(九)项", "采购总金额", "政府集中采购",
+                     "对外公开总数量"),
+    Template.V2021: ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+                     "逾期未按收费通知", "逾期不补正"),
+}
+
+#: Words of reports written before the 2019 national format.
+PRE_2019_MARKERS: Final = ("政府信息公开情况统计表", "指标名称", "计量单位", "一、概述")
+
+
+def request_rows(template: Template) -> tuple[RequestRowSpec, ...]:
+    """The section 三 rows of ``template`` that carry data in the template itself."""
+    return tuple(row for row in REQUEST_ROWS.get(template, ()) if not row.group)
