@@ -29,11 +29,13 @@ from ._model import (
 )
 from ._parse import parse
 from ._records import Record, to_records
+from ._render import LAYOUTS, render
 from ._template import Template
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "LAYOUTS",
     "AppealBlock",
     "Appeals",
     "Cell",
@@ -57,5 +59,6 @@ __all__ = [
     "Severity",
     "Template",
     "parse",
+    "render",
     "to_records",
 ]

@@ -14,7 +14,9 @@ Token kinds:
 * ``VALUE`` — a word that reads as a value: a count, a signed change, an
   amount with or without a unit, or a blank marker ("/", "—", "无");
 * ``EMPTY`` — an empty cell between two separators on one line ("| |"), which
-  in pipe and tab layouts is a real blank cell.
+  in pipe and tab layouts is a real blank cell; so is an empty cell after a
+  line's last tab (a pipe closing a line is a border, a tab is not);
+* ``EDGE`` — a separator opening a line (see :data:`EDGE`).
 
 Markdown rule lines ("|---|---|") and page numbers on their own line ("- 4 -",
 "— 5 —") are dropped here, once, so no reader has to know about them.
@@ -26,11 +28,15 @@ from typing import Final, NamedTuple
 
 import regex
 
-__all__ = ["EMPTY", "TEXT", "VALUE", "Segment", "Token", "segments", "tokenize"]
+__all__ = ["EDGE", "EMPTY", "TEXT", "VALUE", "Segment", "Token", "segments", "tokenize"]
 
 TEXT: Final = 0
 VALUE: Final = 1
 EMPTY: Final = 2
+#: A separator that opens a line with nothing before it: the left border of a
+#: markdown row, or (in bare pipe rows) a blank first cell.  Readers ignore it
+#: unless a row only fits when it is a blank.
+EDGE: Final = 3
 
 #: How many characters of label text before a value group are kept.  Labels are
 #: at most ~40 characters; narrative before a table can be thousands.
@@ -88,6 +94,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     append = tokens.append
     sep_on_line = False  # a separator has been seen on this line
     content = False  # something has been seen since the last separator
+    last_sep = ""
     stop = len(text) if end is None else end
     for match in _TOKEN.finditer(text, start, stop):
         kind = match.lastgroup
@@ -98,10 +105,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             append(Token(VALUE, match.start(), match.end()))
             content = True
         elif kind == "sep":
-            if sep_on_line and not content:
-                append(Token(EMPTY, match.start(), match.start()))
-            sep_on_line, content = True, False
+            if not content:
+                append(Token(EMPTY if sep_on_line else EDGE, match.start(), match.start()))
+            sep_on_line, content, last_sep = True, False, match.group()
         elif kind == "nl":
+            if sep_on_line and not content and last_sep == "\t":
+                append(Token(EMPTY, match.start(), match.start()))
             sep_on_line = content = False
         # "rule" and "page" lines are dropped
     return tokens
@@ -110,25 +119,22 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def segments(text: str, tokens: list[Token]) -> list[Segment]:
     """Group tokens into label text followed by its values.
 
-    A group of only ``EMPTY`` tokens between two texts is padding (a header
-    row's empty cells), not a row: the texts on both sides join.
+    A group of only ``EMPTY`` tokens is kept: it may be a row the report left
+    blank, or the empty padding of a header row; readers prefer rows with
+    numbers when both claim one row.
     """
     result: list[Segment] = []
     words: list[Token] = []
     values: list[Token] = []
-    has_value = False
     for token in tokens:
         if token.kind == TEXT:
-            if has_value:
+            if values:
                 result.append(_segment(text, words, values))
-                words, values, has_value = [], [], False
-            elif values:
-                values = []
+                words, values = [], []
             words.append(token)
         else:
             values.append(token)
-            has_value = has_value or token.kind == VALUE
-    if has_value:
+    if values:
         result.append(_segment(text, words, values))
     return result
 

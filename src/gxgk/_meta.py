@@ -16,6 +16,7 @@ from typing import Final
 import regex
 
 from ._model import Meta
+from ._normalize import normalize
 
 __all__ = ["read_meta"]
 
@@ -53,7 +54,6 @@ _PERIOD_YEAR = regex.compile(
 _TITLE_LINE = regex.compile(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,20}?报告|工作要点|的函$|情况的报告$")
 _BRACKET_PREFIX = regex.compile(r"^\s*(?:【[^】\n]{0,30}】|\[[^\]\n]{0,30}\])\s*")
 _NOT_TITLE = regex.compile(r"^(?:上一篇|下一篇|相关|附件|来源|当前位置|您当前|首页|现将|根据|按照|本报告|为)|[。，,;；]")
-_TITLE_SUFFIX = regex.compile(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,12}$")
 
 
 def read_meta(original: str, text: str, body_start: int) -> Meta:
@@ -69,8 +69,9 @@ def read_meta(original: str, text: str, body_start: int) -> Meta:
     else:
         title = _clean_title(title)
     published = fields.get("published_date")
-    year = _year(title, text, published if isinstance(published, datetime.date) else None)
-    organ = _organ(title, year) or (str(fields["publisher"]) if fields.get("publisher") else None)
+    folded = None if title is None else normalize(title)
+    year = _year(folded, text, published if isinstance(published, datetime.date) else None)
+    organ = _organ(folded) or (str(fields["publisher"]) if fields.get("publisher") else None)
     return Meta(title=title, year=year, organ=organ, **fields)  # type: ignore[arg-type]
 
 
@@ -161,8 +162,12 @@ def _year(title: str | None, text: str, published: datetime.date | None) -> int 
     return None
 
 
-def _organ(title: str | None, year: int | None) -> str | None:
-    """The agency a title names: the text before its year, or after it."""
+def _organ(title: str | None) -> str | None:
+    """The agency a title names: the text before its year, or else after it.
+
+    >>> _organ("礼泉县2019年政府信息公开年度工作的报告"), _organ("2019年上海市人民政府办公厅政府信息公开工作年度报告")
+    ('礼泉县', '上海市人民政府办公厅')
+    """
     if not title:
         return None
     match = _YEAR_IN_TITLE.search(title)
@@ -170,10 +175,7 @@ def _organ(title: str | None, year: int | None) -> str | None:
         return None
     before = title[: match.start()].strip()
     if before:
-        return _TITLE_SUFFIX.sub("", before) or None
+        return before
     after = regex.sub(r"^度", "", title[match.end() :])
-    organ = _TITLE_SUFFIX.split(after, maxsplit=1)[0] if _TITLE_SUFFIX.search(after) else ""
-    cut = regex.search(r"(?:政府信息公开|政务公开|信息公开)", after)
-    if cut:
-        organ = after[: cut.start()]
-    return organ or None
+    cut = regex.search(r"政府信息公开|政务公开|信息公开", after)
+    return (after[: cut.start()] if cut else "") or None

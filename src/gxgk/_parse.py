@@ -13,7 +13,7 @@ from typing import Final
 
 import regex
 
-from ._cells import Segment, segments, tokenize
+from ._cells import VALUE, segments, tokenize
 from ._decode import decode
 from ._meta import read_meta
 from ._model import Diagnostic, Narrative, Provenance, Report, Severity
@@ -89,7 +89,8 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
             if value is None:
                 diagnostics.append(Diagnostic("H6-table", f"table {'二三四'[section - 2]} not found",
                                               Severity.WARNING))
-    body_start = headings[0].start if headings else (segs[0].label_start if segs else len(text))
+    first_value = next((t.start for s in segs for t in s.values if t.kind == VALUE), len(text))
+    body_start = min(headings[0].start, first_value) if headings else first_value
     meta = read_meta(original, text, body_start)
     if template is Template.NONE:
         meta_year = meta.year

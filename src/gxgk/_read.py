@@ -17,7 +17,7 @@ from typing import Final, NamedTuple, TypeVar
 import attrs
 import regex
 
-from ._cells import EMPTY, VALUE, Segment, Token
+from ._cells import EDGE, EMPTY, VALUE, Segment, Token
 from ._model import (
     AppealBlock,
     Appeals,
@@ -53,7 +53,7 @@ _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure
     Template.V2019: Disclosure2019,
     Template.V2021: Disclosure2021,
 }
-_APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉")
+_APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
 _APPEAL_ROWS = (
     regex.compile(r"(?r)行政复议$|复议$"),
     regex.compile(r"(?r)直接起诉$|未经复议$"),
@@ -98,7 +98,7 @@ class _Reader:
         if token is None:
             return Cell()
         prov = self.source.provenance(token)
-        if token.kind == EMPTY:
+        if token.kind in (EMPTY, EDGE):
             return Cell(None, prov)
         try:
             return Cell(parse_value(prov.raw, kind), prov)
@@ -110,21 +110,26 @@ class _Reader:
 def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
     """Exactly ``n`` cells from a segment's value tokens, or ``None`` if they do not fit.
 
-    The values fit when there are exactly ``n`` of them, ignoring empty cells
-    (which are then padding), or when the cells including empty ones number
-    exactly ``n`` (empty cells are then printed blanks), with or without the
-    empty padding a pipe line ends with.
+    Empty cells at the edges of a row may be padding (a pipe line's trailing
+    "| |", a header row's empty cells); empty cells *between* values are
+    printed blanks.  So the values fit when, without edge padding, exactly
+    ``n`` cells remain, or when all the cells number exactly ``n``.
+    Line-opening separators (:data:`~gxgk._cells.EDGE`) count as blank cells
+    only when nothing else fits.
     """
-    filled = tuple(token for token in values if token.kind == VALUE)
-    if len(filled) == n:
-        return filled
-    if len(values) == n:
-        return tuple(values)
-    trimmed = list(values)
-    while trimmed and trimmed[-1].kind == EMPTY:
-        trimmed.pop()
-    if len(trimmed) == n:
-        return tuple(trimmed)
+    inner = [token for token in values if token.kind != EDGE]
+    for cells in (inner, list(values)):
+        if len(cells) == n:
+            return tuple(cells)
+        start, end = 0, len(cells)
+        while end > start and cells[end - 1].kind != VALUE:
+            end -= 1
+        trimmed_end = end
+        while start < end and cells[start].kind != VALUE:
+            start += 1
+        for candidate in (cells[:trimmed_end], cells[start:end]):
+            if len(candidate) == n:
+                return tuple(candidate)
     return None
 
 
@@ -170,18 +175,42 @@ def fit_segment(segment: Segment, n: int) -> tuple[Token, ...] | None:
     return cells
 
 
-def _best(candidates: Sequence[Segment], n: int) -> tuple[Segment, tuple[Token, ...]] | None:
-    """The candidate that fits ``n`` cells with the most numbers (the first on ties)."""
-    best: tuple[Segment, tuple[Token, ...]] | None = None
-    best_count = -1
-    for segment in candidates:
-        cells = fit_segment(segment, n)
-        if cells is None:
-            continue
-        count = sum(token.kind == VALUE for token in cells)
-        if count > best_count:
-            best, best_count = (segment, cells), count
-    return best
+def _numbers(tokens: Sequence[Token], text: str) -> int:
+    return sum(token.kind == VALUE and any(c.isdigit() for c in text[token.start : token.end]) for token in tokens)
+
+
+def _best(candidates: Sequence[Segment], n: int, after: int = -1, text: str = ""
+          ) -> tuple[Segment, tuple[Token, ...]] | None:
+    """The first candidate after offset ``after`` that fits ``n`` cells with a number in them.
+
+    ``after`` is where the previous row of the table was read: the next row
+    is the first fitting one after it.  A narrative sentence naming a row
+    before the table, or a header row's blank padding, therefore never wins
+    over the table's own row.  Without such a candidate, any fitting one.
+    """
+    fitting = [(segment, cells) for segment in candidates if (cells := fit_segment(segment, n)) is not None]
+    ranked = sorted(fitting, key=lambda found: (found[0].values[0].start <= after,
+                                                _numbers(found[1], text) == 0, found[0].values[0].start))
+    return ranked[0] if ranked else None
+
+
+def _choose(claims: dict[int, list[Segment]], widths: Sequence[int], optional: Sequence[bool], reader: _Reader,
+            labels: Sequence[str]) -> dict[int, tuple[Segment, tuple[Token, ...]]]:
+    """One segment per row, in template order; rows that stand out of order are dropped."""
+    chosen: dict[int, tuple[Segment, tuple[Token, ...]]] = {}
+    after = -1
+    for index, width in enumerate(widths):
+        found = _best(claims.get(index, ()), width, after, reader.source.text)
+        if found is not None:
+            chosen[index] = found
+            after = max(after, found[0].values[0].start)
+        elif not optional[index]:
+            _missing(reader, claims.get(index, ()), labels[index], width)
+    for index in _out_of_order({i: seg.values[0].start for i, (seg, _) in chosen.items()}):
+        segment = chosen.pop(index)[0]
+        reader.note("P-row-order", f"{labels[index]}: its label stands out of template order "
+                    f"{_describe(segment, reader.source)}; left blank", segment.label_start)
+    return chosen
 
 
 def _describe(segment: Segment, source: Source) -> str:
@@ -202,16 +231,13 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
     claims = _claims(segments, _compile(spec.key for spec in specs))
     cls = _DISCLOSURE_CLASSES[template]
     fields = attrs.fields_dict(cls)
+    chosen = _choose(claims, [len(spec.columns) for spec in specs], [False] * len(specs), reader,
+                     [f"{spec.item} {spec.label}" for spec in specs])
     rows: dict[str, object] = {}
-    for index, spec in enumerate(specs):
-        row_cls = fields[spec.field].default.__class__
-        found = _best(claims.get(index, ()), len(spec.columns))
-        if found is None:
-            _missing(reader, claims.get(index, ()), f"{spec.item} {spec.label}", len(spec.columns))
-            continue
-        segment, tokens = found
+    for index, (_, tokens) in sorted(chosen.items()):
+        spec = specs[index]
         cells = [reader.cell(t, col.kind, f"{spec.label} · {col.label}") for t, col in zip(tokens, spec.columns)]
-        rows[spec.field] = row_cls(*cells)
+        rows[spec.field] = fields[spec.field].default.__class__(*cells)
     if not rows:
         return None, reader.diagnostics
     return cls(**rows), reader.diagnostics  # type: ignore[arg-type]
@@ -238,17 +264,8 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
         return None, []
     claims = _claims(segments, _compile(spec.key for spec in specs))
     width = len(APPLICANT_FIELDS)
-    chosen: dict[int, tuple[Segment, tuple[Token, ...]]] = {}
-    for index, spec in enumerate(specs):
-        found = _best(claims.get(index, ()), width)
-        if found is not None:
-            chosen[index] = found
-        elif not spec.group:
-            _missing(reader, claims.get(index, ()), spec.label, width)
-    for index in _out_of_order({i: seg.values[0].start for i, (seg, _) in chosen.items()}):
-        segment = chosen.pop(index)[0]
-        reader.note("P-row-order", f"{specs[index].label}: its label stands out of template order "
-                    f"{_describe(segment, source)}; left blank", segment.label_start)
+    chosen = _choose(claims, [width] * len(specs), [spec.group for spec in specs], reader,
+                     [spec.label for spec in specs])
     read = {index: _request_row(reader, specs[index], tokens) for index, (_, tokens) in chosen.items()}
     if not read:
         return None, reader.diagnostics
@@ -318,12 +335,10 @@ def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[i
 def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals | None, list[Diagnostic]]:
     """Section 四: fifteen values after the header, or three labelled rows of five."""
     reader = _Reader(source, "四")
-    for segment in segments:
-        if not _APPEAL_HEADER.search(segment.label):
-            continue
-        tokens = fit(segment.values, _APPEAL_CELLS)
-        if tokens is not None:
-            return Appeals(*(_block(reader, tokens[i : i + 5]) for i in range(0, 15, 5))), reader.diagnostics
+    found = _best([s for s in segments if _APPEAL_HEADER.search(s.label)], _APPEAL_CELLS, text=source.text)
+    if found is not None:
+        tokens = found[1]
+        return Appeals(*(_block(reader, tokens[i : i + 5]) for i in range(0, 15, 5))), reader.diagnostics
     blocks = _appeal_rows(reader, segments)
     if blocks is not None:
         return blocks, reader.diagnostics
@@ -336,7 +351,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
 def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None:
     """Section 四 printed as three rows (行政复议 / 直接起诉 / 复议后起诉) of five values."""
     claims = _claims(segments, _APPEAL_ROWS)
-    found = [_best(claims.get(i, ()), 5) for i in range(3)]
+    found = [_best(claims.get(i, ()), 5, text=reader.source.text) for i in range(3)]
     if any(f is None for f in found):
         return None
     return Appeals(*(_block(reader, f[1]) for f in found if f is not None))
