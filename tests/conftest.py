@@ -1,4 +1,4 @@
-"""Hypothesis profiles: fast locally, thorough in CI (``HYPOTHESIS_PROFILE=ci``)."""
+"""Hypothesis profiles: fast locally, thorough in CI (``CI`` set, or ``HYPOTHESIS_PROFILE=ci``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,6 @@ import os
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=40, deadline=None)
-settings.register_profile("ci", max_examples=200, deadline=None,
+settings.register_profile("ci", max_examples=120, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))

@@ -9,7 +9,7 @@ holds, for the validation properties.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -55,7 +55,7 @@ def cells(draw: st.DrawFn, kinds: list[ValueKind], blank_rate: float = 0.08) -> 
     """One cell per kind; each is blank with probability about ``blank_rate``."""
     values = [draw(_BY_KIND[kind]) for kind in kinds]
     blanks = draw(st.lists(st.floats(0, 1), min_size=len(kinds), max_size=len(kinds)))
-    return [gxgk.Cell(None if roll < blank_rate else value) for value, roll in zip(values, blanks)]
+    return [gxgk.Cell(None if roll < blank_rate else value) for value, roll in zip(values, blanks, strict=True)]
 
 
 @st.composite
@@ -70,7 +70,7 @@ def disclosures(draw: st.DrawFn, template: Template) -> gxgk.Disclosure2019 | gx
     fields = attrs.fields_dict(cls)
     rows = {}
     for spec in DISCLOSURE_ROWS[template]:
-        row_cls = fields[spec.field].default.__class__
+        row_cls: type[Any] = type(fields[spec.field].default)
         rows[spec.field] = row_cls(*draw(cells([col.kind for col in spec.columns])))
     return cls(**rows)
 
@@ -118,7 +118,7 @@ def appeals(draw: st.DrawFn, consistent: bool = False) -> gxgk.Appeals:
         if consistent:
             parts = [draw(small_counts) for _ in range(4)]
             values = [*parts, sum(parts)]
-            blocks.append(gxgk.AppealBlock(*(gxgk.Cell(v) for v in values)))  # type: ignore[arg-type]
+            blocks.append(gxgk.AppealBlock(*(gxgk.Cell(v) for v in values)))
         else:
             blocks.append(gxgk.AppealBlock(*draw(cells([ValueKind.COUNT] * len(APPEAL_COLUMN_FIELDS)))))
     return gxgk.Appeals(*blocks)

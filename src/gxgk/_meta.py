@@ -53,7 +53,9 @@ _PERIOD_YEAR = regex.compile(
 )
 _TITLE_LINE = regex.compile(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,20}?报告|工作要点|的函$|情况的报告$")
 _BRACKET_PREFIX = regex.compile(r"^\s*(?:【[^】\n]{0,30}】|\[[^\]\n]{0,30}\])\s*")
-_NOT_TITLE = regex.compile(r"^(?:上一篇|下一篇|相关|附件|来源|当前位置|您当前|首页|现将|根据|按照|本报告|为)|[。，,;；]")
+_NOT_TITLE = regex.compile(
+    r"^(?:上一篇|下一篇|相关|附件|来源|当前位置|您当前|首页|现将|根据|按照|本报告|为)|[。，,;；]"
+)
 
 
 def read_meta(original: str, text: str, body_start: int) -> Meta:
@@ -64,10 +66,7 @@ def read_meta(original: str, text: str, body_start: int) -> Meta:
     """
     fields = _fields(original, text)
     title = fields.pop("title", None)
-    if title is None:
-        title = _title(original, text, body_start)
-    else:
-        title = _clean_title(title)
+    title = _title(original, text, body_start) if title is None else _clean_title(str(title))
     published = fields.get("published_date")
     folded = None if title is None else normalize(title)
     year = _year(folded, text, published if isinstance(published, datetime.date) else None)
@@ -79,11 +78,11 @@ def _fields(original: str, text: str) -> dict[str, object]:
     head = min(len(text), _HEAD)
     found: dict[str, object] = {}
     keys = list(_KEY.finditer(text, 0, head))
-    for match, following in zip(keys, [*keys[1:], None]):
+    for index, match in enumerate(keys):
         field = _FIELDS.get(match.group("key"))
         if field is None or field in found:
             continue
-        end = following.start() if following is not None else head
+        end = keys[index + 1].start() if index + 1 < len(keys) else head
         raw = original[match.end() : end]
         value = regex.split(r"[|\n]", raw, maxsplit=1)[0].strip()
         if not value:
@@ -145,7 +144,7 @@ def _lines(text: str, limit: int) -> list[tuple[int, int]]:
 
 
 def _clean_title(raw: str) -> str:
-    return _BRACKET_PREFIX.sub("", "".join(raw.split()))
+    return str(_BRACKET_PREFIX.sub("", "".join(raw.split())))
 
 
 def _year(title: str | None, text: str, published: datetime.date | None) -> int | None:

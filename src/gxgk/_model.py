@@ -17,7 +17,6 @@ import enum
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Union
 
 import attrs
 
@@ -27,10 +26,10 @@ __all__ = [
     "AppealBlock",
     "Appeals",
     "Cell",
+    "DecisionRow2021",
     "Diagnostic",
     "Disclosure2019",
     "Disclosure2021",
-    "DecisionRow2021",
     "DocumentRow2019",
     "DocumentRow2021",
     "FeeRow2019",
@@ -49,7 +48,7 @@ __all__ = [
 
 #: A cell's value: a count or signed change (``int``), an amount in 万元
 #: (``Decimal``), or ``None`` for a blank.
-Value = Union[int, Decimal, None]
+Value = int | Decimal | None
 
 
 class Severity(enum.Enum):
@@ -95,7 +94,7 @@ class Cell:
 
 
 def _cells_of(obj: object) -> tuple[Cell, ...]:
-    values = (getattr(obj, f.name) for f in attrs.fields(type(obj)))  # type: ignore[misc]
+    values = (getattr(obj, f.name) for f in attrs.fields(obj.__class__))  # type: ignore[arg-type]
     return tuple(value for value in values if isinstance(value, Cell))
 
 
@@ -205,7 +204,7 @@ class Disclosure2021:
 
 
 #: Section 二 of either format.
-Disclosure = Union[Disclosure2019, Disclosure2021]
+Disclosure = Disclosure2019 | Disclosure2021
 
 
 # ---- Section 三 -------------------------------------------------------------

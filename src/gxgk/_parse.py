@@ -8,12 +8,12 @@ only exception that escapes is ``TypeError`` for an argument that is neither
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 import regex
 
-from ._cells import VALUE, segments, tokenize
+from ._cells import VALUE, Segment, segments, tokenize
 from ._decode import decode
 from ._meta import read_meta
 from ._model import Diagnostic, Narrative, Provenance, Report, Severity
@@ -53,7 +53,7 @@ def parse(source: str | bytes) -> Report:
     """
     diagnostics: list[Diagnostic] = []
     if isinstance(source, (bytes, bytearray, memoryview)):
-        original, encoding, lossy = decode(bytes(source))
+        original, _encoding, lossy = decode(bytes(source))
         if lossy:
             diagnostics.append(Diagnostic("P-decode", "the bytes are not valid UTF-8 or GB18030; undecodable "
                                           "bytes were replaced", Severity.WARNING))
@@ -76,7 +76,6 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     template, template_notes = _detect_template(text)
     diagnostics += template_notes
     report_kwargs: dict[str, object] = {}
-    spans: list[tuple[int, int]] = []
     if template is not Template.NONE:
         for name, section, read in (
             ("disclosure", 2, lambda s: read_disclosure(template, source, s)),
@@ -119,7 +118,11 @@ def _section_span(headings: Sequence[Heading], section: int, size: int) -> tuple
     return None
 
 
-def _read_in_section(read, segs, headings, section, size):  # type: ignore[no-untyped-def]
+_Reader = Callable[[Sequence[Segment]], tuple[object, list[Diagnostic]]]
+
+
+def _read_in_section(read: _Reader, segs: Sequence[Segment], headings: Sequence[Heading], section: int,
+                     size: int) -> tuple[object, list[Diagnostic]]:
     """Read a table inside its section's span; fall back on the whole text."""
     span = _section_span(headings, section, size)
     if span is not None:
@@ -176,11 +179,20 @@ def _narratives(original: str, text: str, source: Source, headings: Sequence[Hea
 
 
 def _narrative(original: str, text: str, source: Source, start: int, end: int) -> Narrative:
+    """The text between two headings, as printed, without page chrome or blank lines.
+
+    Lines are cut at the normalised text's line breaks and sliced from the
+    original at the same offsets (normalisation keeps every offset).
+    """
     lines = []
-    for raw, folded in zip(original[start:end].split("\n"), text[start:end].split("\n")):
-        line = raw.strip()
-        if line and not _CHROME.match(folded.strip()):
+    line_start = start
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        line = original[line_start:line_end].strip()
+        if line and not _CHROME.match(text[line_start:line_end].strip()):
             lines.append(line)
+        line_start = line_end + 1
     body = "\n".join(lines)
     headings = tuple(m.group().strip() for m in _SUBHEADING.finditer(body))
     prov = Provenance(start, end, source.line_of(start), original[start:end])

@@ -12,7 +12,7 @@ left blank, with a diagnostic; nothing is ever shifted into it from elsewhere.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Final, NamedTuple, TypeVar
+from typing import Any, Final, NamedTuple
 
 import attrs
 import regex
@@ -59,9 +59,6 @@ _APPEAL_ROWS = (
     regex.compile(r"(?r)直接起诉$|未经复议$"),
     regex.compile(r"(?r)复议后起诉$|复议后$"),
 )
-
-T = TypeVar("T")
-
 
 class Source(NamedTuple):
     """The text being read, with its line starts for provenance."""
@@ -236,8 +233,10 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
     rows: dict[str, object] = {}
     for index, (_, tokens) in sorted(chosen.items()):
         spec = specs[index]
-        cells = [reader.cell(t, col.kind, f"{spec.label} · {col.label}") for t, col in zip(tokens, spec.columns)]
-        rows[spec.field] = fields[spec.field].default.__class__(*cells)
+        cells = [reader.cell(t, col.kind, f"{spec.label} · {col.label}")
+                 for t, col in zip(tokens, spec.columns, strict=True)]
+        row_class: type[Any] = type(fields[spec.field].default)
+        rows[spec.field] = row_class(*cells)
     if not rows:
         return None, reader.diagnostics
     return cls(**rows), reader.diagnostics  # type: ignore[arg-type]
@@ -302,7 +301,7 @@ def _out_of_order(positions: dict[int, int]) -> list[int]:
 
 def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token]) -> RequestRow:
     cells = [reader.cell(t, ValueKind.COUNT, f"{spec.label} · {col}")
-             for t, col in zip(tokens, APPLICANT_FIELDS)]
+             for t, col in zip(tokens, APPLICANT_FIELDS, strict=True)]
     return RequestRow(spec.label, *cells)
 
 
@@ -358,7 +357,8 @@ def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None
 
 
 def _block(reader: _Reader, tokens: Sequence[Token]) -> AppealBlock:
-    return AppealBlock(*(reader.cell(t, ValueKind.COUNT, name) for t, name in zip(tokens, APPEAL_COLUMN_FIELDS)))
+    cells = (reader.cell(t, ValueKind.COUNT, name) for t, name in zip(tokens, APPEAL_COLUMN_FIELDS, strict=True))
+    return AppealBlock(*cells)
 
 
 def columns_of(template: Template) -> dict[str, tuple[Column, ...]]:

@@ -45,11 +45,11 @@ def _records(report: Report) -> Iterator[Record]:
         yield from _disclosure(report)
     if report.requests is not None:
         for row in report.requests:
-            for column, cell in zip(APPLICANT_COLUMNS, row.cells):
+            for column, cell in zip(APPLICANT_COLUMNS, row.cells, strict=True):
                 yield _record(3, None, row.label, column, cell)
     if report.appeals is not None:
-        for block_label, block in zip(APPEAL_BLOCKS, report.appeals.blocks):
-            for column, cell in zip(APPEAL_COLUMNS, block.cells):
+        for block_label, block in zip(APPEAL_BLOCKS, report.appeals.blocks, strict=True):
+            for column, cell in zip(APPEAL_COLUMNS, block.cells, strict=True):
                 yield _record(4, None, block_label, column, cell)
 
 
@@ -57,7 +57,7 @@ def _disclosure(report: Report) -> Iterator[Record]:
     disclosure: Disclosure | None = report.disclosure
     for spec in DISCLOSURE_ROWS.get(report.template, ()):
         row = getattr(disclosure, spec.field)
-        for column, cell in zip(spec.columns, row.cells):
+        for column, cell in zip(spec.columns, row.cells, strict=True):
             yield _record(2, spec.item, spec.label, column.label, cell)
 
 

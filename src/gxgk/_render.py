@@ -57,8 +57,9 @@ def _cell_pipe(table: Table, blank: str) -> str:
     return "\n".join(f"{cell or blank} |" for row in table for cell in row)
 
 
-#: Layout name → (table formatter, how a blank cell is written in it).  In
-#: layouts without cell borders a blank must be printed as a marker.
+#: The text layouts :func:`render` writes: layout name → (table formatter, how
+#: a blank cell is written in it).  In layouts without cell borders a blank
+#: must be printed as a marker.
 LAYOUTS: Final[dict[str, tuple[Callable[[Table, str], str], str]]] = {
     "pipe": (_pipe, ""),
     "markdown": (_markdown, ""),
@@ -124,7 +125,7 @@ def format_value(value: Value, kind: ValueKind = ValueKind.COUNT) -> str:
 
 
 def _texts(cells: Sequence[Cell], kinds: Sequence[ValueKind]) -> list[str]:
-    return [format_value(cell.value, kind) for cell, kind in zip(cells, kinds)]
+    return [format_value(cell.value, kind) for cell, kind in zip(cells, kinds, strict=True)]
 
 
 def disclosure_table(report: Report) -> Table:

@@ -40,6 +40,7 @@ _NUMBERED = regex.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
+_HEADING_CUT = regex.compile(r"\d|，|,|\|")
 _KEYS = tuple(regex.compile(key) for key in SECTION_KEYS)
 # How far into the heading text the keyword may start ("三、收到和处理…" vs
 # "四、因政府信息公开工作被申请行政复议…").
@@ -87,11 +88,10 @@ def _heading_end(match: regex.Match[str], text: str) -> int:
     In flattened text the heading runs straight into the body ("一、总体情况2019年，…"),
     so it ends at the first digit or sentence punctuation after its keyword.
     """
-    rest_start, rest_end = match.span("rest")
-    rest = match.group("rest")
-    cut = regex.search(r"\d|，|,|\|", rest)
-    if rest_end < len(text) and text[rest_end] != "\n" and cut is not None:
-        return rest_start + cut.start()
-    if cut is not None and cut.group() == "|":
-        return rest_start + cut.start()
-    return rest_end
+    rest_start: int = match.start("rest")
+    rest_end: int = match.end("rest")
+    cut = _HEADING_CUT.search(match.group("rest"))
+    if cut is None:
+        return rest_end
+    runs_on = rest_end < len(text) and text[rest_end] != "\n"
+    return rest_start + int(cut.start()) if runs_on or cut.group() == "|" else rest_end

@@ -21,9 +21,9 @@ from typing import Final
 import attrs
 
 __all__ = [
-    "APPLICANT_COLUMNS",
     "APPEAL_BLOCKS",
     "APPEAL_COLUMNS",
+    "APPLICANT_COLUMNS",
     "SECTION_TITLES",
     "Template",
 ]
