@@ -24,7 +24,7 @@ EXAMPLES = ("liquan_2019.txt", "yongcheng_2023.txt")
 
 
 def _example(name: str) -> bytes:
-    return resources.files("gxgk").joinpath("examples", name).read_bytes()
+    return resources.files("gxgk").joinpath("examples").joinpath(name).read_bytes()
 
 
 def _show(report: Report, out: list[str]) -> None:
