@@ -41,7 +41,8 @@ def test_template_str_contains_its_year() -> None:
 
 
 def test_gbk_bytes_are_decoded() -> None:
-    text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 1 | 2 | 3\n"
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n"
+            "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 1 | 2 | 3\n")
     report = gxgk.parse(text.encode("gbk"))
     assert report.template is gxgk.Template.V2021
     assert report.disclosure is not None and report.disclosure.rules.values == (1, 2, 3)
