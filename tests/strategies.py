@@ -145,3 +145,62 @@ def reports(draw: st.DrawFn, template: Template | None = None, consistent: bool 
 
 
 __all__ = ["REQUEST_ROWS", "appeals", "consistent_requests", "disclosures", "reports"]
+
+
+# ---- For the validation properties ------------------------------------------
+
+
+@st.composite
+def carried_requests(draw: st.DrawFn, template: Template, carried_in: list[int]) -> gxgk.Requests:
+    """A matrix where H1, H2 and H3 hold and 二、上年结转 is ``carried_in`` (six applicant columns).
+
+    Lets a pair of years satisfy X1: this year's 二 is last year's 四.
+    """
+    specs = request_rows(template)
+    results_count = sum(1 for s in specs if s.path[0].startswith("三、") and s.name != "（七）总计")
+    columns = []
+    for carried in carried_in:
+        results = [draw(small_counts) for _ in range(results_count)]
+        total = sum(results)
+        carried_out = draw(st.integers(max(0, carried - total), max(0, carried - total) + 60))
+        columns.append({"一": total + carried_out - carried, "二": carried, "七": total, "四": carried_out,
+                        "results": results})
+    rows = []
+    result_index = 0
+    for spec in specs:
+        if spec.name == "（七）总计":
+            values = [col["七"] for col in columns]
+        elif spec.path[0].startswith("三、"):
+            values = [col["results"][result_index] for col in columns]  # type: ignore[index]
+            result_index += 1
+        else:
+            values = [col[spec.path[0][0]] for col in columns]
+        row_cells = [gxgk.Cell(v) for v in values] + [gxgk.Cell(sum(values))]  # type: ignore[arg-type]
+        rows.append(gxgk.RequestRow(spec.label, *row_cells))
+    return gxgk.Requests(tuple(rows))
+
+
+def template_of(year: int) -> Template:
+    """The template a report on ``year`` uses."""
+    return Template.V2019 if year <= 2020 else Template.V2021
+
+
+@st.composite
+def consistent_pairs(draw: st.DrawFn) -> tuple[gxgk.Report, gxgk.Report]:
+    """Two consecutive years of one agency, each consistent, with X1 holding between them.
+
+    The pair crosses the 2020→2021 template change about one time in five.
+    """
+    year = draw(st.integers(2020, 2025))
+    previous = draw(reports(template_of(year - 1), consistent=True))
+    previous = attrs.evolve(previous, meta=attrs.evolve(previous.meta, year=year - 1))
+    assert previous.requests is not None
+    carried = list(previous.requests.row("四、结转下年度继续办理").values[:6])
+    current = draw(reports(template_of(year), consistent=True))
+    requests = draw(carried_requests(template_of(year), carried))  # type: ignore[arg-type]
+    current = attrs.evolve(current, requests=requests,
+                           meta=attrs.evolve(current.meta, year=year, organ=previous.meta.organ))
+    return previous, current
+
+
+__all__ += ["carried_requests", "consistent_pairs", "template_of"]

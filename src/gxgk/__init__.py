@@ -30,15 +30,19 @@ from ._model import (
 from ._parse import parse
 from ._records import Record, to_records
 from ._render import LAYOUTS, render
+from ._rules import RULES, CellRef, Finding, Rule
 from ._template import Template
+from ._validate import FindingRecord, findings_records, validate, validate_aggregate, validate_series
 
 __version__ = "0.1.0"
 
 __all__ = [
     "LAYOUTS",
+    "RULES",
     "AppealBlock",
     "Appeals",
     "Cell",
+    "CellRef",
     "DecisionRow2021",
     "Diagnostic",
     "Disclosure2019",
@@ -47,6 +51,8 @@ __all__ = [
     "DocumentRow2021",
     "FeeRow2019",
     "FeeRow2021",
+    "Finding",
+    "FindingRecord",
     "Meta",
     "Narrative",
     "ProcurementRow2019",
@@ -56,9 +62,14 @@ __all__ = [
     "Report",
     "RequestRow",
     "Requests",
+    "Rule",
     "Severity",
     "Template",
+    "findings_records",
     "parse",
     "render",
     "to_records",
+    "validate",
+    "validate_aggregate",
+    "validate_series",
 ]
