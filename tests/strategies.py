@@ -65,13 +65,14 @@ def narratives(draw: st.DrawFn) -> gxgk.Narrative:
 
 
 @st.composite
-def disclosures(draw: st.DrawFn, template: Template) -> gxgk.Disclosure2019 | gxgk.Disclosure2021:
+def disclosures(draw: st.DrawFn, template: Template, blank_rate: float = 0.08
+                ) -> gxgk.Disclosure2019 | gxgk.Disclosure2021:
     cls = gxgk.Disclosure2019 if template is Template.V2019 else gxgk.Disclosure2021
     fields = attrs.fields_dict(cls)
     rows = {}
     for spec in DISCLOSURE_ROWS[template]:
         row_cls: type[Any] = type(fields[spec.field].default)
-        rows[spec.field] = row_cls(*draw(cells([col.kind for col in spec.columns])))
+        rows[spec.field] = row_cls(*draw(cells([col.kind for col in spec.columns], blank_rate)))
     return cls(**rows)
 
 
@@ -125,8 +126,13 @@ def appeals(draw: st.DrawFn, consistent: bool = False) -> gxgk.Appeals:
 
 
 @st.composite
-def reports(draw: st.DrawFn, template: Template | None = None, consistent: bool = False) -> gxgk.Report:
-    """A report as a clean parse of a well-formed rendering would give it."""
+def reports(draw: st.DrawFn, template: Template | None = None, consistent: bool = False,
+            blanks: bool = True) -> gxgk.Report:
+    """A report as a clean parse of a well-formed rendering would give it.
+
+    ``consistent`` reports satisfy every hard identity; ``blanks=False`` leaves
+    no cell blank (flattened text cannot show a blank cell).
+    """
     chosen = template or draw(st.sampled_from([Template.V2019, Template.V2021]))
     year = draw(st.integers(2019, 2020) if chosen is Template.V2019 else st.integers(2021, 2026))
     organ = draw(st.sampled_from(ORGANS))
@@ -136,7 +142,7 @@ def reports(draw: st.DrawFn, template: Template | None = None, consistent: bool 
         template=chosen,
         meta=gxgk.Meta(title=title, year=year, organ=organ),
         overview=draw(narratives()),
-        disclosure=draw(disclosures(chosen)),
+        disclosure=draw(disclosures(chosen, 0.08 if blanks else 0.0)),
         requests=requests,
         appeals=draw(appeals(consistent)),
         problems=draw(narratives()),

@@ -24,6 +24,7 @@ Markdown rule lines ("|---|---|") and page numbers on their own line ("- 4 -",
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 import regex
@@ -66,6 +67,36 @@ _TOKEN = regex.compile(
 )
 
 
+_HAS_DIGIT = regex.compile(r"\d")
+# Digits glued to text in a word ("规章000规范性文件898989", "（七）总计801000081").
+# A single digit followed by a numbering point and text is the next label's
+# numbering ("…0000002.其他法律…"), not part of the run before it.
+_GLUED = regex.compile(
+    r"""
+    (?P<run>(?:(?<![\d.])[+\-])?+\d(?:\d|,(?=\d{3})|\.(?=\d)|(?:[+\-]|增|减)(?=\d))*+(?:万元|万|元)?+)
+    """,
+    regex.VERBOSE,
+)
+_NUMBERING_POINT = regex.compile(r"[.、．](?!\d)")
+
+
+def _split_word(text: str, start: int, end: int, append: Callable[[Token], None]) -> None:
+    """Emit a word that holds digits as text and value tokens, each with its exact span."""
+    position = start
+    for match in _GLUED.finditer(text, start, end):
+        run_start, run_end = match.span()
+        if _NUMBERING_POINT.match(text, run_end, end) and run_end < end - 1:
+            run_end -= 1  # the last digit numbers the label that follows
+        if run_end <= run_start:
+            continue
+        if run_start > position:
+            append(Token(TEXT, position, run_start))
+        append(Token(VALUE, run_start, run_end))
+        position = run_end
+    if position < end:
+        append(Token(TEXT, position, end))
+
+
 class Token(NamedTuple):
     """A token: its kind and its span in the (normalised) text."""
 
@@ -86,6 +117,7 @@ class Segment(NamedTuple):
     label_start: int
     values: tuple[Token, ...]
     line_end: int  #: where the line of the label's last word ends
+    follows: str = ""  #: the first characters of the text after the values ("" at the end)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -99,7 +131,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN.finditer(text, start, stop):
         kind = match.lastgroup
         if kind == "word":
-            append(Token(TEXT, match.start(), match.end()))
+            if _HAS_DIGIT.search(text, match.start(), match.end()):
+                _split_word(text, match.start(), match.end(), append)
+            else:
+                append(Token(TEXT, match.start(), match.end()))
             content = True
         elif kind == "value":
             append(Token(VALUE, match.start(), match.end()))
@@ -129,7 +164,7 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
     for token in tokens:
         if token.kind == TEXT:
             if values:
-                result.append(_segment(text, words, values))
+                result.append(_segment(text, words, values, text[token.start : min(token.end, token.start + 4)]))
                 words, values = [], []
             words.append(token)
         else:
@@ -139,7 +174,7 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
     return result
 
 
-def _segment(text: str, words: list[Token], values: list[Token]) -> Segment:
+def _segment(text: str, words: list[Token], values: list[Token], follows: str = "") -> Segment:
     parts: list[str] = []
     size = 0
     label_start = words[-1].start if words else (values[0].start if values else 0)
@@ -151,4 +186,5 @@ def _segment(text: str, words: list[Token], values: list[Token]) -> Segment:
         size += len(piece)
         label_start = word.start
     line_end = text.find("\n", words[-1].end) if words else -1
-    return Segment("".join(reversed(parts)), label_start, tuple(values), len(text) if line_end < 0 else line_end)
+    return Segment("".join(reversed(parts)), label_start, tuple(values), len(text) if line_end < 0 else line_end,
+                   follows)

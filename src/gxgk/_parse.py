@@ -13,7 +13,7 @@ from typing import Final
 
 import regex
 
-from ._cells import VALUE, Segment, segments, tokenize
+from ._cells import Segment, segments, tokenize
 from ._decode import decode
 from ._meta import read_meta
 from ._model import Diagnostic, Narrative, Provenance, Report, Severity
@@ -27,6 +27,10 @@ __all__ = ["parse"]
 #: Inputs longer than this are cut (with a diagnostic) so memory stays bounded.
 MAX_CHARS: Final = 50_000_000
 
+#: Labels of the request table (section 三), the same in both templates.
+_REQUEST_WORDS = regex.compile(r"本年新收|予以公开|结转下年度")
+#: Words that open a report's tables; the title stands before the first of them.
+_TABLE_WORD = regex.compile(r"第二十条|信息内容|申请人情况|本年新收|行政复议|政府信息公开情况统计表")
 _CHROME = regex.compile(
     r"^(?:扫一扫|上一篇|下一篇|关闭(?:窗口|本页)?$|打印(?:本页)?$|【打印】|责任编辑|用户登录|还没有账号|立即注册|"
     r"附件[:：]?$|分享到|当前位置|您当前的位置|浏览次数|字号|【字体|收藏|返回顶部)"
@@ -41,9 +45,13 @@ _SUBHEADING = regex.compile(
 def parse(source: str | bytes) -> Report:
     """Parse an annual report given as text or bytes.
 
-    Bytes are decoded (UTF-8, UTF-8 with BOM, GB18030/GBK).  Whatever could not
-    be read, or had to be guessed, is listed in :attr:`Report.diagnostics`;
-    nothing odd in the content raises.
+    Bytes are decoded (UTF-8, UTF-8 with BOM, GB18030/GBK, or the charset an
+    HTML page declares).  An HTML page or fragment (``str`` or ``bytes``) and
+    a PDF file (bytes starting with ``%PDF``; needs ``pip install gxgk[pdf]``)
+    are first converted to a text layout; provenance offsets and line numbers
+    then refer to that extracted text, not to the markup or the PDF file.
+    Whatever could not be read, or had to be guessed, is listed in
+    :attr:`Report.diagnostics`; nothing odd in the content raises.
 
     >>> report = parse("二、主动公开政府信息情况\\n...")
     >>> report.template
@@ -51,8 +59,16 @@ def parse(source: str | bytes) -> Report:
 
     .. versionadded:: 0.1
     """
+    from ._html import html_to_text, looks_like_html
+    from ._pdf import is_pdf, pdf_to_text
+
     diagnostics: list[Diagnostic] = []
-    if isinstance(source, (bytes, bytearray, memoryview)):
+    from_pdf = False
+    if isinstance(source, (bytes, bytearray, memoryview)) and is_pdf(bytes(source)):
+        original, notes = pdf_to_text(bytes(source))
+        diagnostics += notes
+        from_pdf = True
+    elif isinstance(source, (bytes, bytearray, memoryview)):
         original, _encoding, lossy = decode(bytes(source))
         if lossy:
             diagnostics.append(Diagnostic("P-decode", "the bytes are not valid UTF-8 or GB18030; undecodable "
@@ -65,6 +81,9 @@ def parse(source: str | bytes) -> Report:
         diagnostics.append(Diagnostic("P-too-large", f"the input has {len(original)} characters; only the first "
                                       f"{MAX_CHARS} were read", Severity.WARNING))
         original = original[:MAX_CHARS]
+    if not from_pdf and looks_like_html(original):
+        original, notes = html_to_text(original)
+        diagnostics += notes
     return _parse_text(original, diagnostics)
 
 
@@ -73,7 +92,11 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     source = Source(text, _line_starts(text))
     segs = segments(text, tokenize(text))
     headings = find_headings(text)
-    template, template_notes = _detect_template(text)
+    table_word = _TABLE_WORD.search(text)
+    first_table = table_word.start() if table_word else len(text)
+    body_start = min(headings[0].start, first_table) if headings else first_table
+    meta = read_meta(original, text, body_start)
+    template, template_notes = _detect_template(text, meta.year)
     diagnostics += template_notes
     report_kwargs: dict[str, object] = {}
     if template is not Template.NONE:
@@ -88,12 +111,8 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
             if value is None:
                 diagnostics.append(Diagnostic("H6-table", f"table {'二三四'[section - 2]} not found",
                                               Severity.WARNING))
-    first_value = next((t.start for s in segs for t in s.values if t.kind == VALUE), len(text))
-    body_start = min(headings[0].start, first_value) if headings else first_value
-    meta = read_meta(original, text, body_start)
     if template is Template.NONE:
-        meta_year = meta.year
-        diagnostics.append(_not_on_template(text, meta_year))
+        diagnostics.append(_not_on_template(text, meta.year))
     narratives, narrative_notes = _narratives(original, text, source, headings)
     diagnostics += narrative_notes
     return Report(template=template, meta=meta, diagnostics=tuple(diagnostics),
@@ -137,22 +156,37 @@ def _read_in_section(read: _Reader, segs: Sequence[Segment], headings: Sequence[
     return value, notes
 
 
-def _detect_template(text: str) -> tuple[Template, list[Diagnostic]]:
-    """The template whose marker words the text uses most; none without any."""
+def _detect_template(text: str, year: int | None) -> tuple[Template, list[Diagnostic]]:
+    """The template whose marker words the text uses most; else the year decides.
+
+    Reports on years before 2019 had no national format, whatever words they
+    use.  Without marker words, a text that has the request table's labels
+    takes the template in force for its year.
+    """
+    if year is not None and year < 2019:
+        return Template.NONE, []
     counts = {template: sum(marker in text for marker in markers) for template, markers in TEMPLATE_MARKERS.items()}
     best = max(counts, key=lambda t: counts[t])
     other = Template.V2021 if best is Template.V2019 else Template.V2019
     if counts[best] == 0:
-        return Template.NONE, []
+        return _template_by_year(text, year)
     notes: list[Diagnostic] = []
     if counts[best] == counts[other]:
+        best = Template.V2021 if year is None or year >= 2021 else Template.V2019
         notes.append(Diagnostic("P-template", f"the text has as many 2019 as 2021 template words ({counts[best]}); "
-                                "read as 2021", Severity.WARNING))
-        best = Template.V2021
+                                f"read as {best.value}", Severity.WARNING))
     elif counts[other]:
         notes.append(Diagnostic("P-template", f"template {best.value} chosen ({counts[best]} marker words against "
                                 f"{counts[other]})", Severity.INFO))
     return best, notes
+
+
+def _template_by_year(text: str, year: int | None) -> tuple[Template, list[Diagnostic]]:
+    if year is None or not _REQUEST_WORDS.search(text):
+        return Template.NONE, []
+    template = Template.V2021 if year >= 2021 else Template.V2019
+    return template, [Diagnostic("P-template", f"no table word tells the template apart; read as the {template.value} "
+                                 f"format, in force for {year}", Severity.WARNING)]
 
 
 def _not_on_template(text: str, year: int | None) -> Diagnostic:

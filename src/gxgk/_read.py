@@ -18,6 +18,7 @@ import attrs
 import regex
 
 from ._cells import EDGE, EMPTY, VALUE, Segment, Token
+from ._glue import Check, split_runs, splittable
 from ._model import (
     AppealBlock,
     Appeals,
@@ -30,7 +31,9 @@ from ._model import (
     RequestRow,
     Requests,
     Severity,
+    Value,
 )
+from ._table import resolve_table
 from ._template import (
     APPEAL_COLUMN_FIELDS,
     APPLICANT_FIELDS,
@@ -47,13 +50,14 @@ __all__ = ["Source", "read_appeals", "read_disclosure", "read_requests"]
 
 #: How many characters may follow a row key at the end of its label text
 #: ("（件）", "：", a stray bracket) and still count as that row's label.
-_TRAILING: Final = 6
+_TRAILING: Final = 4
 _APPEAL_CELLS: Final = 15
 _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
     Template.V2019: Disclosure2019,
     Template.V2021: Disclosure2021,
 }
 _APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
+_APPEAL_NAMES = ("行政复议", "未经复议直接起诉", "复议后起诉")
 _APPEAL_ROWS = (
     regex.compile(r"(?r)行政复议$|复议$"),
     regex.compile(r"(?r)直接起诉$|未经复议$"),
@@ -90,11 +94,11 @@ class _Reader:
         line = None if offset is None else self.source.line_of(offset)
         self.diagnostics.append(Diagnostic(code, f"{self.section}: {message}", severity, offset, line))
 
-    def cell(self, token: Token | None, kind: ValueKind, where: str) -> Cell:
+    def cell(self, token: Token | None, kind: ValueKind, where: str, note: str | None = None) -> Cell:
         """The cell for ``token`` (``None``: not found; ``EMPTY``: printed blank)."""
         if token is None:
             return Cell()
-        prov = self.source.provenance(token)
+        prov = self.source.provenance(token, note)
         if token.kind in (EMPTY, EDGE):
             return Cell(None, prov)
         try:
@@ -158,51 +162,77 @@ def _claims(segments: Iterable[Segment], keys: Sequence[regex.Pattern[str]]) -> 
     return claims
 
 
-def fit_segment(segment: Segment, n: int) -> tuple[Token, ...] | None:
-    """``n`` cells for a segment: all its values, or else those on its label's line.
+class Fit(NamedTuple):
+    """How a segment's values become a row's cells.
+
+    ``cuts`` holds the possible cell tokens: one cut when the row is
+    determined, several when glued digits split more than one way.
+    ``glued`` says the cells were recovered by splitting digit runs.
+    """
+
+    cuts: list[tuple[Token, ...]]
+    glued: bool = False
+    exhausted: bool = False
+
+
+def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: Check | None = None) -> Fit:
+    """Cells for a segment: all its values, else those on its label's line, else split glued digits.
 
     When the values run on past the label's line (a markdown table whose next
-    rows lost their labels), the label's own line is its row.
+    rows lost their labels), the label's own line is its row.  When the
+    values are runs of glued digits, :func:`~gxgk._glue.split_runs` lists the
+    cuts that the row's identity (``check``) allows.
     """
+    n = len(kinds)
     cells = fit(segment.values, n)
-    if cells is None:
-        on_line = [token for token in segment.values if token.start < segment.line_end]
-        if len(on_line) < len(segment.values):
-            cells = fit(on_line, n)
-    return cells
+    on_line = [token for token in segment.values if token.start < segment.line_end]
+    if cells is None and len(on_line) < len(segment.values):
+        cells = fit(on_line, n)
+    if cells is not None:
+        return Fit([cells])
+    for tokens in (segment.values, on_line):
+        if len(tokens) < n and splittable(text, tokens, segment.follows):
+            found = split_runs(text, tokens, kinds, check)
+            if found.cuts or found.exhausted:
+                return Fit(found.cuts, glued=True, exhausted=found.exhausted)
+    return Fit([])
 
 
 def _numbers(tokens: Sequence[Token], text: str) -> int:
     return sum(token.kind == VALUE and any(c.isdigit() for c in text[token.start : token.end]) for token in tokens)
 
 
-def _best(candidates: Sequence[Segment], n: int, after: int = -1, text: str = ""
-          ) -> tuple[Segment, tuple[Token, ...]] | None:
-    """The first candidate after offset ``after`` that fits ``n`` cells with a number in them.
+def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, after: int = -1,
+          check: Check | None = None) -> tuple[Segment, Fit] | None:
+    """The first candidate after offset ``after`` that fits the row's cells with a number in them.
 
     ``after`` is where the previous row of the table was read: the next row
     is the first fitting one after it.  A narrative sentence naming a row
     before the table, or a header row's blank padding, therefore never wins
     over the table's own row.  Without such a candidate, any fitting one.
     """
-    fitting = [(segment, cells) for segment in candidates if (cells := fit_segment(segment, n)) is not None]
-    ranked = sorted(fitting, key=lambda found: (found[0].values[0].start <= after,
-                                                _numbers(found[1], text) == 0, found[0].values[0].start))
+    fitting = [(segment, found) for segment in candidates
+               if (found := fit_segment(segment, kinds, text, check)).cuts or found.exhausted]
+    ranked = sorted(fitting, key=lambda item: (item[0].values[0].start <= after,
+                                               not item[1].cuts or _numbers(item[1].cuts[0], text) == 0,
+                                               item[0].values[0].start))
     return ranked[0] if ranked else None
 
 
-def _choose(claims: dict[int, list[Segment]], widths: Sequence[int], optional: Sequence[bool], reader: _Reader,
-            labels: Sequence[str]) -> dict[int, tuple[Segment, tuple[Token, ...]]]:
+def _choose(claims: dict[int, list[Segment]], kinds: Sequence[Sequence[ValueKind]], optional: Sequence[bool],
+            reader: _Reader, labels: Sequence[str], check: Check | None = None
+            ) -> dict[int, tuple[Segment, Fit]]:
     """One segment per row, in template order; rows that stand out of order are dropped."""
-    chosen: dict[int, tuple[Segment, tuple[Token, ...]]] = {}
+    chosen: dict[int, tuple[Segment, Fit]] = {}
     after = -1
-    for index, width in enumerate(widths):
-        found = _best(claims.get(index, ()), width, after, reader.source.text)
+    text = reader.source.text
+    for index, row_kinds in enumerate(kinds):
+        found = _best(claims.get(index, ()), row_kinds, text, after, check)
         if found is not None:
             chosen[index] = found
             after = max(after, found[0].values[0].start)
         elif not optional[index]:
-            _missing(reader, claims.get(index, ()), labels[index], width)
+            _missing(reader, claims.get(index, ()), labels[index], len(row_kinds))
     for index in _out_of_order({i: seg.values[0].start for i, (seg, _) in chosen.items()}):
         segment = chosen.pop(index)[0]
         reader.note("P-row-order", f"{labels[index]}: its label stands out of template order "
@@ -210,9 +240,48 @@ def _choose(claims: dict[int, list[Segment]], widths: Sequence[int], optional: S
     return chosen
 
 
+def _determined(reader: _Reader, label: str, segment: Segment, found: Fit) -> tuple[Token, ...] | None:
+    """The row's cell tokens if its fit is unique; otherwise say why it is left blank."""
+    text = reader.source.text
+    run = " ".join(text[t.start : t.end] for t in segment.values)
+    if len(found.cuts) == 1:
+        if found.glued:
+            reader.note("P-glued", f"{label}: glued digits '{run}' split the only way the identities allow: "
+                        + " | ".join(text[t.start : t.end] for t in found.cuts[0]), segment.label_start,
+                        Severity.INFO)
+        return found.cuts[0]
+    if found.exhausted:
+        reader.note("P-glued-bound", f"{label}: glued digits '{run}' have too many possible splits to search; "
+                    "left blank", segment.label_start)
+    else:
+        shown = "; ".join(" | ".join(text[t.start : t.end] for t in cut) for cut in found.cuts[:4])
+        more = f" (and {len(found.cuts) - 4} more)" if len(found.cuts) > 4 else ""
+        reader.note("P-glued-ambiguous", f"{label}: glued digits '{run}' split {len(found.cuts)} ways "
+                    f"({shown}{more}); left blank", segment.label_start)
+    return None
+
+
 def _describe(segment: Segment, source: Source) -> str:
     raws = " ".join(source.text[t.start : t.end] or "∅" for t in segment.values[:20])
     return f"[{raws}]"
+
+
+def _row_total_holds(values: Sequence[Value]) -> bool:
+    """H3 on a cut of a section 三 row: 总计 is the sum of the six applicant columns."""
+    return len(values) < 7 or values[6] == sum(v or 0 for v in values[:6])
+
+
+def _block_totals_hold(values: Sequence[Value]) -> bool:
+    """H4 on a cut of section 四: each completed block's 总计 is the sum of its four results."""
+    if len(values) % 5:
+        return True
+    block = values[-5:]
+    return block[4] == sum(v or 0 for v in block[:4])
+
+
+def _glued_note(reader: _Reader, segment: Segment) -> str:
+    run = " ".join(reader.source.text[t.start : t.end] for t in segment.values)
+    return f"recovered from glued digits '{run}'"
 
 
 # ---- Section 二 -------------------------------------------------------------
@@ -228,16 +297,21 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
     claims = _claims(segments, _compile(spec.key for spec in specs))
     cls = _DISCLOSURE_CLASSES[template]
     fields = attrs.fields_dict(cls)
-    chosen = _choose(claims, [len(spec.columns) for spec in specs], [False] * len(specs), reader,
-                     [f"{spec.item} {spec.label}" for spec in specs])
+    labels = [f"{spec.item} {spec.label}" for spec in specs]
+    chosen = _choose(claims, [[c.kind for c in spec.columns] for spec in specs], [False] * len(specs), reader,
+                     labels)
     rows: dict[str, object] = {}
-    for index, (_, tokens) in sorted(chosen.items()):
+    for index, (segment, found) in sorted(chosen.items()):
         spec = specs[index]
-        cells = [reader.cell(t, col.kind, f"{spec.label} · {col.label}")
+        tokens = _determined(reader, labels[index], segment, found)
+        if tokens is None:
+            continue
+        note = _glued_note(reader, segment) if found.glued else None
+        cells = [reader.cell(t, col.kind, f"{spec.label} · {col.label}", note)
                  for t, col in zip(tokens, spec.columns, strict=True)]
         row_class: type[Any] = type(fields[spec.field].default)
         rows[spec.field] = row_class(*cells)
-    if not rows:
+    if not claims:
         return None, reader.diagnostics
     return cls(**rows), reader.diagnostics  # type: ignore[arg-type]
 
@@ -262,11 +336,25 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     if not specs:
         return None, []
     claims = _claims(segments, _compile(spec.key for spec in specs))
-    width = len(APPLICANT_FIELDS)
-    chosen = _choose(claims, [width] * len(specs), [spec.group for spec in specs], reader,
-                     [spec.label for spec in specs])
-    read = {index: _request_row(reader, specs[index], tokens) for index, (_, tokens) in chosen.items()}
-    if not read:
+    kinds = [ValueKind.COUNT] * len(APPLICANT_FIELDS)
+    chosen = _choose(claims, [kinds] * len(specs), [spec.group for spec in specs], reader,
+                     [spec.label for spec in specs], _row_total_holds)
+    resolved = resolve_table(specs, {i: found.cuts for i, (_, found) in chosen.items() if found.cuts},
+                             reader.source.text)
+    read: dict[int, RequestRow] = {}
+    for index, (segment, found) in chosen.items():
+        if index in resolved:
+            if len(found.cuts) > 1:
+                reader.note("P-glued", f"{specs[index].label}: glued digits split {len(found.cuts)} ways by the row "
+                            "alone; the table's column identities (H1, H2) leave one", segment.label_start,
+                            Severity.INFO)
+            tokens: tuple[Token, ...] | None = resolved[index]
+        else:
+            tokens = _determined(reader, specs[index].label, segment, found)
+        if tokens is not None:
+            note = _glued_note(reader, segment) if found.glued else None
+            read[index] = _request_row(reader, specs[index], tokens, note)
+    if not claims:
         return None, reader.diagnostics
     return Requests(tuple(_request_rows(reader, specs, read))), reader.diagnostics
 
@@ -299,8 +387,9 @@ def _out_of_order(positions: dict[int, int]) -> list[int]:
     return [row for row in order if row not in keep]
 
 
-def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token]) -> RequestRow:
-    cells = [reader.cell(t, ValueKind.COUNT, f"{spec.label} · {col}")
+def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token], note: str | None = None
+                 ) -> RequestRow:
+    cells = [reader.cell(t, ValueKind.COUNT, f"{spec.label} · {col}", note)
              for t, col in zip(tokens, APPLICANT_FIELDS, strict=True)]
     return RequestRow(spec.label, *cells)
 
@@ -334,13 +423,19 @@ def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[i
 def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals | None, list[Diagnostic]]:
     """Section 四: fifteen values after the header, or three labelled rows of five."""
     reader = _Reader(source, "四")
-    found = _best([s for s in segments if _APPEAL_HEADER.search(s.label)], _APPEAL_CELLS, text=source.text)
+    kinds = [ValueKind.COUNT] * _APPEAL_CELLS
+    found = _best([s for s in segments if _APPEAL_HEADER.search(s.label)], kinds, source.text,
+                  check=_block_totals_hold)
     if found is not None:
-        tokens = found[1]
-        return Appeals(*(_block(reader, tokens[i : i + 5]) for i in range(0, 15, 5))), reader.diagnostics
-    blocks = _appeal_rows(reader, segments)
-    if blocks is not None:
-        return blocks, reader.diagnostics
+        tokens = _determined(reader, "行政复议、行政诉讼", *found)
+        if tokens is not None:
+            note = _glued_note(reader, found[0]) if found[1].glued else None
+            blocks = (_block(reader, tokens[i : i + 5], note) for i in range(0, 15, 5))
+            return Appeals(*blocks), reader.diagnostics
+        return None, reader.diagnostics
+    as_rows = _appeal_rows(reader, segments)
+    if as_rows is not None:
+        return as_rows, reader.diagnostics
     candidates = [s for s in segments if _APPEAL_HEADER.search(s.label) and len(s.values) >= 5]
     if candidates:
         _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS)
@@ -350,14 +445,18 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
 def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None:
     """Section 四 printed as three rows (行政复议 / 直接起诉 / 复议后起诉) of five values."""
     claims = _claims(segments, _APPEAL_ROWS)
-    found = [_best(claims.get(i, ()), 5, text=reader.source.text) for i in range(3)]
-    if any(f is None for f in found):
+    kinds = [ValueKind.COUNT] * 5
+    found = [_best(claims.get(i, ()), kinds, reader.source.text, check=_block_totals_hold) for i in range(3)]
+    cuts = [_determined(reader, name, *f) if f is not None else None for name, f in zip(_APPEAL_NAMES, found,
+                                                                                          strict=True)]
+    if any(c is None for c in cuts):
         return None
-    return Appeals(*(_block(reader, f[1]) for f in found if f is not None))
+    return Appeals(*(_block(reader, c) for c in cuts if c is not None))
 
 
-def _block(reader: _Reader, tokens: Sequence[Token]) -> AppealBlock:
-    cells = (reader.cell(t, ValueKind.COUNT, name) for t, name in zip(tokens, APPEAL_COLUMN_FIELDS, strict=True))
+def _block(reader: _Reader, tokens: Sequence[Token], note: str | None = None) -> AppealBlock:
+    cells = (reader.cell(t, ValueKind.COUNT, name, note)
+             for t, name in zip(tokens, APPEAL_COLUMN_FIELDS, strict=True))
     return AppealBlock(*cells)
 
 

@@ -1,0 +1,194 @@
+"""Split runs of glued digits into cells, only where the identities leave one way.
+
+Crawlers that drop cell borders print a row of seven cells as one run
+("（一）予以公开7000007"), or a few runs where spaces survived ("230 000023").
+Such a run is ambiguous in general.  This module enumerates the ways to cut
+the row's runs into exactly as many cells as the row has, keeping only cuts
+where every part is a well-formed value of its column and the row's own
+identity holds (a section 三 row's 总计 is the sum of its applicant columns; a
+section 四 block's 总计 the sum of its four results).  The caller accepts a cut
+only when exactly one survives, or resolves several with the table's other
+identities.
+
+Every part of a cut is a sub-span of the source run, so a recovered cell's
+provenance points at exactly the digits it was read from.
+
+The search is a depth-first walk over cut positions, bounded by a node
+budget: a hostile run cannot make it explode, and hitting the bound is
+reported (the row then stays blank).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Final, NamedTuple
+
+import regex
+
+from ._cells import VALUE, Token
+from ._template import ValueKind
+from ._values import CellError, parse_value
+
+__all__ = ["Splits", "split_runs"]
+
+#: Most digits a count may have (999,999,999), and an amount with decimals.
+MAX_COUNT_DIGITS: Final = 9
+MAX_AMOUNT_CHARS: Final = 16
+#: Search nodes explored before giving up on a row.
+NODE_BUDGET: Final = 50_000
+
+_RUN = regex.compile(r"[+\-]?+\d[\d.+\-增减]*+(?:万元|万|元)?+")
+# What may follow a row's digits when they are split: the next label (text,
+# a bracket, a numbering digit) or nothing.  Anything else ("+", "%", ".")
+# means the digits were cut short and the row is not whole.
+_NEXT_LABEL = regex.compile(r"[\p{Han}(（\d【\[]")
+
+#: A check on the values of a cut so far (called after every part): False prunes.
+Check = Callable[[Sequence[int | Decimal | None]], bool]
+
+
+def glued(text: str, token: Token) -> bool:
+    """Whether a token may hold several cells.
+
+    It may when it touches text with no space between ("规章000", "…总计23"),
+    has a leading zero ("000023"), has a sign inside ("707+285909"), or
+    stands between single stray spaces as crawler text leaves them
+    ("230 000023").  A number set off by a wide gap or a line end is one
+    cell: fixed-width text prints a blank as spaces ("规章    1        11"),
+    and "11" there must not become two cells.
+    """
+    raw = text[token.start : token.end]
+    if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or any(sign in raw[1:] for sign in "+-增减"):
+        return True
+    return not (_wide(text, token.start - 1, -1) or _wide(text, token.end, 1))
+
+
+def _wide(text: str, index: int, step: int) -> bool:
+    """Whether the gap at ``index`` (going by ``step``) is a line end, a border or two spaces or more."""
+    spaces = 0
+    while 0 <= index < len(text) and text[index] in " \u3000":
+        spaces += 1
+        index += step
+    at_edge = not 0 <= index < len(text) or text[index] in "\n\t|"
+    return (at_edge and spaces > 0) or spaces >= 2 or (at_edge and step == -1 and index < 0)
+
+
+_BORDER_BEFORE = regex.compile(r"(?:^|[|\t])[ ]*+$")
+_BORDER_AFTER = regex.compile(r"[ ]*+(?:[|\t]|$)")
+
+
+def bordered(text: str, token: Token) -> bool:
+    """Whether a token fills a cell between explicit borders ("| 134 |").
+
+    A PDF table may draw two values in one merged cell; an HTML or PDF
+    extraction then prints them as one bordered cell.  Such a cell may be
+    split, but only where an identity checks the split.
+    """
+    line_start = text.rfind("\n", 0, token.start) + 1
+    line_end = text.find("\n", token.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (_BORDER_BEFORE.search(text, line_start, token.start) is not None
+            and _BORDER_AFTER.match(text, token.end, line_end) is not None and "|" in text[line_start:line_end])
+
+
+class Splits(NamedTuple):
+    """The surviving cuts of a row (each a tuple of part tokens), and whether the budget ran out."""
+
+    cuts: list[tuple[Token, ...]]
+    exhausted: bool
+
+
+def splittable(text: str, tokens: Sequence[Token], follows: str = "") -> bool:
+    """True when every token is a run of digits that could hold several cells, and the row is whole."""
+    if follows and not _NEXT_LABEL.match(follows):
+        return False
+    return bool(tokens) and all(
+        token.kind == VALUE and _RUN.fullmatch(text, token.start, token.end) is not None for token in tokens
+    )
+
+
+def split_runs(text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], check: Check | None = None,
+               budget: int = NODE_BUDGET) -> Splits:
+    """Every way to cut ``tokens`` into ``len(kinds)`` cells of those kinds that ``check`` accepts.
+
+    >>> from gxgk._cells import VALUE, tokenize
+    >>> text = "（一）予以公开7000007"
+    >>> runs = [t for t in tokenize(text) if t.kind == VALUE]
+    >>> row_total = lambda v: len(v) < 7 or v[6] == sum(v[:6])
+    >>> [tuple(text[t.start:t.end] for t in cut)
+    ...  for cut in split_runs(text, runs, [ValueKind.COUNT] * 7, row_total).cuts]
+    [('7', '0', '0', '0', '0', '0', '7')]
+    """
+    search = _Search(text, tokens, kinds, check, budget)
+    search.walk(0, tokens[0].start if tokens else 0, [], [])
+    return Splits(search.found, search.nodes > budget)
+
+
+class _Search:
+    """The depth-first walk over cut positions (iterative in spirit: depth ≤ number of cells)."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], check: Check | None,
+                 budget: int) -> None:
+        self.text, self.tokens, self.kinds, self.check, self.budget = text, tokens, kinds, check, budget
+        # tokens that are one cell each: no sign of glue, and (without an
+        # identity to check a split) none that a cell border could hide
+        self.whole = [not glued(text, token) and not (check is not None and bordered(text, token))
+                      for token in tokens]
+        self.found: list[tuple[Token, ...]] = []
+        self.nodes = 0
+
+    def walk(self, index: int, start: int, parts: list[Token], values: list[int | Decimal | None]) -> None:
+        self.nodes += 1
+        if self.nodes > self.budget:
+            return
+        if index == len(self.tokens):
+            if len(parts) == len(self.kinds):
+                self.found.append(tuple(parts))
+            return
+        cell = len(parts)
+        if cell >= len(self.kinds) or not self._room(index, start, cell):
+            return
+        token = self.tokens[index]
+        kind = self.kinds[cell]
+        longest = MAX_AMOUNT_CHARS if kind is ValueKind.AMOUNT else MAX_COUNT_DIGITS + 1
+        first = token.end if self.whole[index] else start + 1
+        for end in range(first, min(token.end, start + longest) + 1):
+            value = self._value(start, end, kind, end == token.end)
+            if value is _INVALID:
+                continue
+            parts.append(Token(VALUE, start, end))
+            values.append(value)  # type: ignore[arg-type]
+            if self.check is None or self.check(values):
+                if end == token.end:
+                    self.walk(index + 1, self.tokens[index + 1].start if index + 1 < len(self.tokens) else end,
+                              parts, values)
+                else:
+                    self.walk(index, end, parts, values)
+            parts.pop()
+            values.pop()
+
+    def _room(self, index: int, start: int, cell: int) -> bool:
+        """Prune: the characters left must be able to fill the cells left, one to nine each."""
+        chars = (self.tokens[index].end - start) + sum(t.end - t.start for t in self.tokens[index + 1 :])
+        runs = len(self.tokens) - index
+        cells = len(self.kinds) - cell
+        return runs <= cells <= chars
+
+    def _value(self, start: int, end: int, kind: ValueKind, last: bool) -> object:
+        raw = self.text[start:end]
+        if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+            return _INVALID  # no leading zeros: "07" is two cells
+        if not last and not raw[-1].isdigit():
+            return _INVALID  # a unit or point ends a cell only at the run's end
+        if raw[0] in "+-增减" and kind is not ValueKind.DELTA:
+            return _INVALID
+        if any(sign in raw[1:] for sign in "+-增减"):
+            return _INVALID
+        try:
+            return parse_value(raw, kind)
+        except CellError:
+            return _INVALID
+
+
+_INVALID: Final = object()

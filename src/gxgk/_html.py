@@ -1,0 +1,652 @@
+"""HTML pages → the text layout the text parser reads (standard library only).
+
+A report page is converted, in one pass of :class:`html.parser.HTMLParser`,
+into plain text where
+
+* every paragraph, ``<br>``, heading, list item or other block is a line;
+* every row of a data table is one line of cells separated by ``" | "``,
+  closed by ``" |"`` (a border, so a blank last cell still counts);
+* a blank cell (empty or ``&nbsp;`` only) is an empty cell between two pipes,
+  which the tokenizer reads as a printed blank, never as 0;
+* scripts, styles, ``<title>`` and the like are dropped, and so is page chrome
+  (``<nav>``, ``<footer>``, ``<aside>``, elements whose class or id says
+  navigation, menu, breadcrumb, footer, share …) when the element is closed
+  by its own end tag; chrome that never closes, or that holds a table or more
+  than :data:`_CHROME_MAX_CHARS` characters, is kept, so broken or oddly
+  labelled markup loses nothing;
+* text that cannot open a tag ("<a <a <a …") is escaped first, in one linear
+  pass, because :mod:`html.parser` would rescan it quadratically.
+
+Tables are rebuilt as grids (``rowspan``/``colspan``): each cell is placed at
+the grid column where it starts, skipping slots that cells from rows above
+still occupy.  A row is written as its label cells, then exactly one cell per
+value position: the row's own cells in grid order (a value spanning two grid
+columns is *one* cell), an empty cell for a slot a value cell from above
+still covers, and an empty cell per grid column the row leaves uncovered.
+Header rows (no values) are written as their non-empty cells.  So the reader
+sees "label | v1 | v2 | … |", whatever colspans the header and body rows use.
+
+A table inside another table's cell turns the outer one into a layout table:
+its cells are written as plain lines, the inner table as a table.  Everything
+is linear in the input: the element stack is a list, end tags are matched
+through per-tag counts, and no function recurses on the nesting depth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from typing import Final, NamedTuple
+
+import regex
+
+from ._cells import TEXT, VALUE, tokenize
+from ._model import Diagnostic, Severity
+
+__all__ = ["Slot", "cell_text", "html_to_text", "looks_like_html", "row_text"]
+
+_VOID: Final = frozenset([
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
+])
+#: Elements whose text is never shown: their data is dropped as it arrives.
+_MUTE: Final = frozenset(["script", "style", "title", "textarea", "template"])
+#: Elements whose content is not the page's text: dropped when closed by their own end tag.
+_SKIP: Final = frozenset(["noscript", "select", "object", "iframe", "svg", "math", "head"])
+#: Elements that are page chrome by their tag.
+_CHROME_TAGS: Final = frozenset(("nav", "footer", "aside"))
+#: Class or id words that mark page chrome (matched at the start or end of a word).
+_CHROME_WORDS: Final = ("nav", "menu", "footer", "breadcrumb", "crumb", "sidebar", "copyright", "share", "login",
+                        "position", "location")
+_BLOCK: Final = frozenset([
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead",
+    "tfoot", "tr", "td", "th", "ul", "br", "option",
+])
+#: A chrome region with more text than this is kept: it is more likely the body in a mislabelled container.
+_CHROME_MAX_CHARS: Final = 2000
+#: Spans above these are clipped (HTML itself caps colspan at 1000).
+_MAX_COLSPAN: Final = 100
+_MAX_ROWSPAN: Final = 1000
+#: Grid work (rows × active row-spanning cells) allowed per table before spans are ignored.
+_GRID_BUDGET: Final = 200_000
+#: A table wider than this many grid columns is not a report table (they have at most ~20).
+_MAX_WIDTH: Final = 256
+
+_SPACES = regex.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]+")
+_ASCII_SPACES = regex.compile(r"[ \t\n\r\f]+")
+_EDGE_SPACE = regex.compile(r"(?<=\D)\s+|\s+(?=\D)")
+_HTML_START = regex.compile(r"^(?:\ufeff|\s)*<", regex.S)
+_PAGE_MARKER = regex.compile(r"<!doctype\s++html|<html[\s>]|<body[\s>]|<head[\s>]", regex.I)
+_FRAGMENT_MARKER = regex.compile(r"<(?:table|tbody|tr|td|p|div|span|meta)[\s>]", regex.I)
+_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,500}+)?+/?>")
+
+#: How much of the text's head is looked at to decide whether it is HTML.
+_SNIFF: Final = 4096
+_STRIP: Final = " \t\n\r\f\u00a0\u3000\u200b\ufeff"
+
+
+def looks_like_html(text: str) -> bool:
+    """True if ``text`` is an HTML page or fragment rather than a text layout.
+
+    A page is recognised by ``<!DOCTYPE html>``, ``<html>``, ``<head>`` or
+    ``<body>`` near the start; a fragment by starting with a tag, having
+    block or table tags, and being mostly tags (at least a tenth of its head,
+    or ten tags).
+
+    >>> looks_like_html("<p>二、主动公开</p><table><tr><td>规章</td></tr></table>")
+    True
+    >>> looks_like_html("规章 | 1 | 2 | 3 |")
+    False
+    """
+    head = text[:_SNIFF]
+    if _PAGE_MARKER.search(head):
+        return True
+    if _HTML_START.match(head) is None or not _FRAGMENT_MARKER.search(head):
+        return False
+    tags = _TAG.findall(head)
+    return len(tags) >= 10 or sum(map(len, tags)) * 10 >= len(head.strip())
+
+
+class Slot(NamedTuple):
+    """One grid position of a row: its text and whether a cell from a row above covers it.
+
+    ``covered`` slots are written as empty cells when they stand among the
+    row's values, and skipped in front of its label.
+    """
+
+    text: str
+    covered: bool = False
+
+
+def _kind(text: str) -> int:
+    """``TEXT`` for a label cell, ``VALUE`` for a value cell, ``-1`` for an empty one."""
+    if not text:
+        return -1
+    if text.isascii() and text.isdigit():
+        return VALUE
+    tokens = tokenize(text)
+    if not tokens:
+        return -1
+    return TEXT if any(t.kind == TEXT for t in tokens) else VALUE
+
+
+def cell_text(raw: str) -> str:
+    """A cell's text on one line: whitespace collapsed, pipes and tabs made harmless.
+
+    A value with spaces next to its unit or sign ("10 件", "减 3") is closed
+    up so it stays one value; digits separated by a space are left apart.
+
+    >>> cell_text(" 251000 元\\n"), cell_text("a|b"), cell_text("\\u00a0")
+    ('251000元', 'a¦b', '')
+    """
+    text = str(_SPACES.sub(" ", raw.replace("|", "¦").replace("｜", "¦"))).strip()
+    if " " in text:
+        closed = str(_EDGE_SPACE.sub("", text))
+        tokens = tokenize(closed)
+        if len(tokens) == 1 and tokens[0].kind == VALUE:
+            return closed
+    return text
+
+
+def row_text(slots: Sequence[Slot]) -> str:
+    """A table row as one line the tokenizer reads as "label, then the row's cells".
+
+    The label is the row's cells up to its last label cell (empty ones
+    dropped); every slot after it is one cell, blanks included, and the line
+    is closed by a border pipe so a blank last cell is kept.  A row without
+    any value or blank after its label (a header row) is its non-empty cells;
+    a row of one or two empty cells and nothing else is a spacer, left out.
+
+    >>> row_text([Slot("规章"), Slot("13"), Slot(""), Slot("524")])
+    '规章 | 13 |  | 524 |'
+    >>> row_text([Slot("", True), Slot("（一）予以公开"), Slot("3"), Slot("", True)])
+    '（一）予以公开 | 3 |  |'
+    >>> row_text([Slot("信息内容"), Slot("本年制发件数"), Slot("", True)])
+    '信息内容 | 本年制发件数'
+    """
+    kinds = [-1 if slot.covered else _kind(slot.text) for slot in slots]
+    boundary = max((i for i, kind in enumerate(kinds) if kind == TEXT), default=-1)
+    label = [slot.text for slot in slots[: boundary + 1] if slot.text and not slot.covered]
+    first = boundary + 1
+    if boundary < 0:  # no label: leading covered slots are labels from rows above
+        while first < len(slots) and slots[first].covered:
+            first += 1
+    rest = slots[first:]
+    own = [slot for slot in rest if not slot.covered]
+    if not own or (not label and len(own) < 3 and not any(kind == VALUE for kind in kinds)):
+        return " | ".join(label)  # a header row, or an empty spacer row (nothing)
+    return " | ".join([*label, *(slot.text for slot in rest)]) + " |"
+
+
+class _Line(NamedTuple):
+    text: str
+    region: int  #: innermost suppressing region open when the line was written (0: none)
+    table: bool  #: a row of a data table
+
+
+class _Region:
+    __slots__ = ("closed", "parent", "skip")
+
+    def __init__(self, parent: int, skip: bool) -> None:
+        self.parent = parent
+        self.skip = skip  #: noscript, select…: drop everything; else chrome: drop all but tables
+        self.closed = False  #: closed by its own end tag
+
+
+_JOINT: Final = "\x00"  # a block boundary inside a cell (NULs are removed from the data)
+
+
+class _Cell:
+    __slots__ = ("colspan", "parts", "rowspan", "stack_index")
+
+    def __init__(self, colspan: int, rowspan: int) -> None:
+        self.parts: list[str] = []
+        self.colspan = colspan
+        self.rowspan = rowspan  #: 0: to the end of the table
+        self.stack_index = -1
+
+    def text(self) -> str:
+        """The cell's text: its blocks (``<p>``, ``<br>``) joined, each cleaned."""
+        joined = ""
+        for piece in "".join(self.parts).split(_JOINT):
+            piece = cell_text(piece)
+            if not piece:
+                continue
+            if joined and _alnum(joined[-1]) and _alnum(piece[0]):
+                joined += " "  # two numbers in two blocks stay two numbers
+            joined += piece
+        return joined
+
+
+def _alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+class _Table:
+    __slots__ = ("cell", "layout", "row_index", "rows", "stack_index")
+
+    def __init__(self, stack_index: int) -> None:
+        self.rows: list[list[_Cell]] = []
+        self.cell: _Cell | None = None
+        self.layout = False
+        self.stack_index = stack_index
+        self.row_index: int | None = None  #: stack index of the open <tr> (-1: a row opened without one)
+
+
+def _span(value: str | None, limit: int, zero: int) -> int:
+    if value is None:
+        return 1
+    match = regex.match(r"\s*+(\d{1,7})", value)
+    if match is None:
+        return 1
+    number = int(match.group(1))
+    return zero if number == 0 else min(number, limit)
+
+
+class _Extractor(HTMLParser):
+    """Collects lines and tables; see the module docstring."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[_Line] = []
+        self.current: list[str] = []
+        self.stack: list[str] = []
+        self.counts: dict[str, int] = {}
+        self.regions: list[_Region] = [_Region(0, False)]
+        self.region = 0
+        self.region_of: dict[int, int] = {}  #: stack index → region opened there
+        self.mute_of: set[int] = set()  #: stack indexes of open muted elements
+        self.muted_chars = 0
+        self.tables: list[_Table] = []
+        self.table_of: set[int] = set()  #: stack indexes of open <table> elements
+        self.pre = 0
+        self.notes: list[Diagnostic] = []
+        self.table_count = 0
+        self.row_count = 0
+
+    # ---- text flow ----------------------------------------------------------
+
+    def _data_table(self) -> _Table | None:
+        return self.tables[-1] if self.tables and not self.tables[-1].layout else None
+
+    def _emit(self, text: str, table: bool = False) -> None:
+        self.lines.append(_Line(text, self.region, table))
+
+    def _newline(self) -> None:
+        if self.current:
+            text = "".join(self.current)
+            self.current = []
+            line = _ASCII_SPACES.sub(" ", text).strip(_STRIP)
+            if line:
+                self._emit(line)
+
+    def _break(self) -> None:
+        """A block boundary: a new line in the flow, a joint inside a data cell."""
+        table = self._data_table()
+        if table is not None and table.cell is not None:
+            table.cell.parts.append(_JOINT)
+        else:
+            self._newline()
+
+    def handle_data(self, data: str) -> None:
+        if self.mute_of:
+            self.muted_chars += len(data)
+            return
+        data = data.replace(_JOINT, "")
+        table = self._data_table()
+        if table is not None and table.cell is not None:
+            table.cell.parts.append(data)
+        elif self.pre:
+            for index, line in enumerate(data.split("\n")):
+                if index:
+                    self._newline()
+                self.current.append(line)
+        else:
+            self.current.append(data)
+
+    # ---- elements -------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag in ("br", "hr"):
+                self._break()
+            return
+        if tag == "body" and self.counts.get("head"):
+            self._pop_through("head")
+        if tag == "table":
+            self._open_table()
+        elif tag in ("tr", "td", "th", "caption"):
+            self._table_part(tag, attrs)
+        elif tag in _BLOCK:
+            self._break()
+        self._push(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.counts.get(tag):
+            if tag in ("br", "p"):
+                self._break()  # "</br>" and a stray "</p>" break lines in browsers too
+            return
+        self._pop_through(tag, own=True)
+
+    def _pop_through(self, tag: str, own: bool = False) -> None:
+        """Close the innermost open ``tag`` and everything opened inside it."""
+        while self.stack:
+            popped = self._pop()
+            index = len(self.stack)
+            if popped == tag and own and index in self.region_of:
+                self.regions[self.region_of[index]].closed = True
+            self._after_pop(popped, index, own and popped == tag)
+            if popped == tag:
+                break
+
+    def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        index = len(self.stack)
+        self.stack.append(tag)
+        self.counts[tag] = self.counts.get(tag, 0) + 1
+        if tag in _MUTE:
+            self.mute_of.add(index)
+            self.muted_chars = 0 if len(self.mute_of) == 1 else self.muted_chars
+        elif tag in _SKIP or tag in _CHROME_TAGS or _is_chrome(attrs):
+            self.regions.append(_Region(self.region, tag in _SKIP))
+            self.region = len(self.regions) - 1
+            self.region_of[index] = self.region
+        if tag == "pre":
+            self.pre += 1
+        elif tag == "table":
+            self.table_of.add(index)
+        elif tag in ("td", "th", "caption"):
+            table = self._data_table()
+            if table is not None and table.cell is not None and table.cell.stack_index < 0:
+                table.cell.stack_index = index
+        elif tag == "tr":
+            table = self._data_table()
+            if table is not None and table.row_index is None:
+                table.row_index = index
+
+    def _pop(self) -> str:
+        tag = self.stack.pop()
+        self.counts[tag] -= 1
+        return tag
+
+    def _after_pop(self, tag: str, index: int, own: bool = False) -> None:
+        """Bookkeeping after the element at stack ``index`` was closed (by its own end tag if ``own``)."""
+        region = self.region_of.pop(index, None)
+        if region is not None:
+            self._newline()  # the region's last line belongs to it
+            self.region = self.regions[region].parent
+        if index in self.mute_of:
+            self.mute_of.discard(index)
+            if not own and not self.mute_of and self.muted_chars:
+                self.notes.append(Diagnostic("P-html-unclosed", f"an unclosed <{tag}> hid {self.muted_chars} "
+                                             "characters of the page", Severity.WARNING))
+        if tag == "pre":
+            self.pre -= 1
+        if tag == "table":
+            if index in self.table_of:
+                self.table_of.discard(index)
+                self._close_table()
+        elif tag in ("td", "th", "caption"):
+            table = self._data_table()
+            if table is None:
+                self._newline()
+            elif table.cell is not None and table.cell.stack_index == index:
+                table.cell = None
+        elif tag == "tr":
+            table = self._data_table()
+            if table is None:
+                self._newline()
+            elif table.row_index == index:
+                table.cell = None
+                table.row_index = None
+        elif tag in _BLOCK:
+            self._break()
+
+    def _pop_to(self, index: int) -> None:
+        """Close every element from stack ``index`` up (implicitly)."""
+        while len(self.stack) > index:
+            tag = self._pop()
+            self._after_pop(tag, len(self.stack))
+
+    # ---- tables ---------------------------------------------------------------
+
+    def _open_table(self) -> None:
+        outer = self._data_table()
+        if outer is not None:
+            self._to_layout(outer)
+        self._newline()
+        self.tables.append(_Table(len(self.stack)))
+        self.table_count += 1
+
+    def _to_layout(self, table: _Table) -> None:
+        """A table that holds a table is layout: write what it collected as plain lines."""
+        self._newline()
+        for row in table.rows:
+            for cell in row:
+                for piece in "".join(cell.parts).split(_JOINT):
+                    line = _ASCII_SPACES.sub(" ", piece).strip(_STRIP)
+                    if line:
+                        self._emit(line)
+        table.rows = []
+        table.cell = None
+        table.layout = True
+
+    def _table_part(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        table = self.tables[-1] if self.tables else None
+        if table is None or table.layout:
+            self._newline()
+            return
+        inside = table.stack_index
+        if table.cell is not None and table.cell.stack_index > inside:
+            self._pop_to(table.cell.stack_index)  # a new cell or row closes the open cell
+        table.cell = None
+        if tag == "tr":
+            if table.row_index is not None and table.row_index > inside:
+                self._pop_to(table.row_index)
+            table.rows.append([])
+            table.row_index = None
+            return
+        if tag == "caption" or table.row_index is None or not table.rows:
+            table.rows.append([])
+            table.row_index = None if tag == "caption" else -1
+        get = dict(attrs).get
+        spans = tag != "caption"
+        colspan = _span(get("colspan"), _MAX_COLSPAN, 1) if spans else 1
+        rowspan = _span(get("rowspan"), _MAX_ROWSPAN, 0) if spans else 1
+        table.cell = _Cell(colspan, rowspan)
+        table.rows[-1].append(table.cell)
+
+    def _close_table(self) -> None:
+        table = self.tables.pop()
+        self._newline()
+        if table.layout:
+            return
+        for line in self._grid(table):
+            self._emit(line, table=True)
+            self.row_count += 1
+
+    def _grid(self, table: _Table) -> list[str]:
+        """The table's rows as lines, with rowspan/colspan resolved (see the module docstring)."""
+        rows = [row for row in table.rows if row]
+        texts = [[cell.text() for cell in row] for row in rows]
+        grid = _place(rows, texts)
+        if grid is None:
+            self.notes.append(Diagnostic("P-html-grid", f"a table of {len(rows)} rows has too many columns or row "
+                                         "spans to be a report table; its rows were read cell by cell, without "
+                                         "blanks", Severity.WARNING))
+            plain = (row_text([Slot(text) for text in row if text]) for row in texts)
+            return [line for line in plain if line]
+        placed, width = grid
+        lines: list[str] = []
+        for slots in placed:
+            line: list[Slot] = []
+            column = 0
+            for start, end, text in slots:
+                line.extend(Slot("", True) for _ in range(column, start))
+                line.append(Slot("", True) if text is None else Slot(text))
+                column = max(column, end)
+            line.extend(Slot("", True) for _ in range(column, width))
+            text = row_text(line)
+            if text:
+                lines.append(text)
+        return lines
+
+    # ---- the end ----------------------------------------------------------------
+
+    def finish(self) -> tuple[str, list[Diagnostic]]:
+        self.close()
+        self._pop_to(0)
+        while self.tables:  # cannot happen (every table is on the stack), but never lose one
+            self._close_table()
+        self._newline()
+        keep = self._kept_lines()
+        text = "\n".join(line.text for line, kept in zip(self.lines, keep, strict=True) if kept)
+        notes = list(self.notes)
+        dropped = keep.count(False)
+        notes.append(Diagnostic("P-html", f"read as HTML: {self.table_count} table(s), {self.row_count} table "
+                                f"row(s), {dropped} line(s) of page chrome dropped; offsets refer to the text "
+                                "extracted from the HTML", Severity.INFO))
+        if not self.table_count:
+            notes.append(Diagnostic("P-html-no-table", "the HTML has no <table>; its tables can only be read if "
+                                    "they are written as text", Severity.WARNING))
+        if not text.strip():
+            notes.append(Diagnostic("P-html-empty", "the HTML has no text", Severity.WARNING))
+        return text + "\n", notes
+
+    def _kept_lines(self) -> list[bool]:
+        """Which lines stay: a region closed by its own end tag is dropped (chrome keeps its tables)."""
+        count = len(self.regions)
+        size = [0] * count
+        tables = [False] * count
+        for line in self.lines:
+            size[line.region] += len(line.text)
+            tables[line.region] |= line.table
+        for index in range(count - 1, 0, -1):  # a region is created after its parent
+            parent = self.regions[index].parent
+            size[parent] += size[index]
+            tables[parent] |= tables[index]
+        drop_all = [False] * count  # the region or one around it is a closed skip region
+        drop_text = [False] * count  # … or a closed chrome region: only its tables stay
+        for index in range(1, count):
+            region = self.regions[index]
+            chrome = region.closed and not region.skip and not tables[index] and size[index] <= _CHROME_MAX_CHARS
+            drop_all[index] = (region.closed and region.skip) or drop_all[region.parent]
+            drop_text[index] = chrome or drop_all[index] or drop_text[region.parent]
+        return [not (drop_all[line.region] or (drop_text[line.region] and not line.table)) for line in self.lines]
+
+
+def _place(rows: Sequence[Sequence[_Cell]], texts: Sequence[Sequence[str]]
+           ) -> tuple[list[list[tuple[int, int, str | None]]], int] | None:
+    """Each row's cells at their grid columns, and the grid's width; ``None`` if too big to be a report table.
+
+    A row's slots are ``(start, end, text)``; ``text`` is ``None`` where a cell
+    from a row above still covers the slot.  Work is bounded by
+    :data:`_GRID_BUDGET` and the width by :data:`_MAX_WIDTH`.
+    """
+    placed: list[list[tuple[int, int, str | None]]] = []
+    active: list[tuple[int, int, int]] = []  # (start, end, rows still covered) of cells spanning rows
+    budget = _GRID_BUDGET
+    width = 0
+    for row_number, (row, row_texts) in enumerate(zip(rows, texts, strict=True)):
+        budget -= len(active) + len(row)
+        if budget < 0:
+            return None
+        slots: list[tuple[int, int, str | None]] = [(start, end, None) for start, end, _ in active]
+        column = 0
+        pointer = 0
+        new: list[tuple[int, int, int]] = []
+        for cell, text in zip(row, row_texts, strict=True):
+            while pointer < len(active) and active[pointer][0] <= column:
+                column = max(column, active[pointer][1])
+                pointer += 1
+            end = column + cell.colspan
+            slots.append((column, end, text))
+            rowspan = cell.rowspan or len(rows) - row_number
+            if rowspan > 1:
+                new.append((column, end, rowspan - 1))
+            column = end
+        slots.sort(key=lambda slot: slot[0])
+        width = max(width, slots[-1][1], column)
+        if width > _MAX_WIDTH:
+            return None
+        placed.append(slots)
+        active = sorted([(s, e, left - 1) for s, e, left in active if left > 1] + new)
+    return placed, width
+
+
+def _is_chrome(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if value and name in ("class", "id", "role"):
+            if name == "role" and value.strip().lower() in ("navigation", "banner", "contentinfo"):
+                return True
+            for word in regex.split(r"[^a-z0-9]+", value.lower()):
+                if word and any(word.startswith(w) or word.endswith(w) for w in _CHROME_WORDS):
+                    return True
+    return False
+
+
+_RAW_OPEN = regex.compile(r"<(script|style)(?=[\s/>])", regex.I)
+_RAW_CLOSE = {"script": regex.compile(r"</script", regex.I), "style": regex.compile(r"</style", regex.I)}
+
+
+def _defuse(html: str) -> str:
+    """``html`` with every ``<`` that cannot open a tag written as ``&lt;``, in one linear pass.
+
+    :mod:`html.parser` rescans an unterminated tag from each ``<`` in it, so
+    "<a <a <a …" takes quadratic time.  A ``<`` followed by another ``<``
+    before any ``>`` (or by no ``>`` at all) opens no tag in any browser
+    either; comments and the raw text of scripts and styles are skipped
+    whole, and an unclosed script or style ends the page, as it does in a
+    browser.
+    """
+    pieces: list[str] = []
+    copied = 0
+    size = len(html)
+    next_gt = -1
+    index = html.find("<")
+    while 0 <= index < size:
+        if html.startswith("<!--", index):
+            end = html.find("-->", index + 4)
+            if end < 0:
+                break
+            index = html.find("<", end + 3)
+            continue
+        if next_gt < index:
+            found = html.find(">", index)
+            next_gt = size if found < 0 else found
+        next_lt = html.find("<", index + 1)
+        if next_gt == size or 0 <= next_lt < next_gt:
+            pieces.append(html[copied:index])
+            pieces.append("&lt;")
+            copied = index + 1
+            index = next_lt
+            continue
+        raw = _RAW_OPEN.match(html, index)
+        if raw is not None:
+            close = _RAW_CLOSE[raw.group(1).lower()].search(html, next_gt)
+            if close is None:
+                pieces.append(html[copied:next_gt + 1])
+                return "".join(pieces)
+            index = close.start()
+            continue
+        index = next_lt
+    pieces.append(html[copied:])
+    return "".join(pieces)
+
+
+def html_to_text(html: str) -> tuple[str, list[Diagnostic]]:
+    """The text layout of an HTML page or fragment, and what was noticed on the way.
+
+    >>> text, _ = html_to_text("<table><tr><td>规章</td><td>1</td><td>&nbsp;</td></tr></table>")
+    >>> text
+    '规章 | 1 |  |\\n'
+    """
+    extractor = _Extractor()
+    try:
+        extractor.feed(_defuse(html))
+        return extractor.finish()
+    except Exception as exc:  # html.parser raises on nothing documented, but never let markup crash parse()
+        text = "\n".join(line.text for line in extractor.lines)
+        return text + "\n", [Diagnostic("P-html", f"the HTML could not be read to the end ({type(exc).__name__}); "
+                                        "what was read before is used", Severity.WARNING)]
