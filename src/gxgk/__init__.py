@@ -5,6 +5,8 @@
 >>> gxgk.to_records(report)              # doctest: +SKIP
 """
 
+from ._batch import ParseFailure, SourcedRecord, parse_many, to_records_many
+from ._convert import SCHEMA_VERSION, SerializationError, from_dict, from_json, json_schema, to_dict, to_json
 from ._model import (
     AppealBlock,
     Appeals,
@@ -39,6 +41,7 @@ __version__ = "0.1.0"
 __all__ = [
     "LAYOUTS",
     "RULES",
+    "SCHEMA_VERSION",
     "AppealBlock",
     "Appeals",
     "Cell",
@@ -55,6 +58,7 @@ __all__ = [
     "FindingRecord",
     "Meta",
     "Narrative",
+    "ParseFailure",
     "ProcurementRow2019",
     "ProjectRow2019",
     "Provenance",
@@ -63,12 +67,21 @@ __all__ = [
     "RequestRow",
     "Requests",
     "Rule",
+    "SerializationError",
     "Severity",
+    "SourcedRecord",
     "Template",
     "findings_records",
+    "from_dict",
+    "from_json",
+    "json_schema",
     "parse",
+    "parse_many",
     "render",
+    "to_dict",
+    "to_json",
     "to_records",
+    "to_records_many",
     "validate",
     "validate_aggregate",
     "validate_series",

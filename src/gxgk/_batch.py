@@ -1,0 +1,205 @@
+"""Many files: ``parse_many`` and tidy records for a whole batch.
+
+The parser core never touches files; this is the thin layer that does.  It is
+built for corpora of tens of thousands of reports:
+
+* **Streaming.**  Paths are read from the iterable as work is needed and
+  results are yielded as they are ready, so memory holds a few reports per
+  worker, never the batch.
+* **Stable order.**  Results come out in the order the paths went in, for
+  any ``jobs``, so two runs of a batch give the same output.
+* **Failures are data.**  A file that cannot be read (or that breaks the
+  parser) is yielded as a :class:`ParseFailure` in its place; the batch goes
+  on.
+
+Beyond one machine
+------------------
+
+``parse_many`` with ``jobs=1`` is an ordinary in-process iterator, so a
+cluster framework only has to hand each worker a share of the paths.  With
+Dask, a bag over the paths whose partitions each stream through
+``parse_many`` gives the very records ``parse_many`` gives locally:
+
+.. code-block:: python
+
+    import dask.bag as db
+    import pandas as pd
+    import gxgk
+
+    def records(paths):
+        return list(gxgk.to_records_many(gxgk.parse_many(paths)))
+
+    bag = db.from_sequence(paths, partition_size=100).map_partitions(records)
+    table = pd.DataFrame(bag.compute())
+
+Each partition is parsed in one task with ``jobs=1``: Dask's workers are the
+parallelism.  Failures can be kept apart the same way, with a function that
+keeps the ``(path, ParseFailure)`` pairs of ``parse_many``.
+
+On Spark the same function fits ``mapPartitions``:
+``sc.parallelize(paths, n).mapPartitions(lambda part: gxgk.to_records_many(gxgk.parse_many(part)))``.
+Paths must be readable on every worker (a shared file system); for files in
+object storage, read them with ``sc.binaryFiles(...)`` and parse the bytes:
+``.mapPartitions(lambda part: gxgk.to_records_many((p, gxgk.parse(b)) for p, b in part))``.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import io
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from operator import attrgetter
+from pathlib import Path
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
+
+import attrs
+
+from ._model import Cell, Provenance, Report, Value
+from ._parse import parse
+from ._records import to_records
+
+__all__ = ["ParseFailure", "SourcedRecord", "parse_many", "to_records_many"]
+
+StrPath: TypeAlias = "str | os.PathLike[str]"
+P = TypeVar("P", bound="str | os.PathLike[str]")
+
+#: Paths sent to a worker at a time: enough to hide the cost of a round trip
+#: (a report parses in a few milliseconds), few enough to balance the tail.
+_CHUNK: Final = 8
+#: Chunks submitted and not yet yielded, per worker: keeps every worker busy
+#: while the consumer is slow, and bounds memory.
+_AHEAD: Final = 2
+
+
+@attrs.frozen
+class ParseFailure:
+    """A file :func:`parse_many` could not turn into a report, and why.
+
+    .. versionadded:: 0.1
+    """
+
+    path: str  #: the path as given, as a string
+    reason: str  #: what went wrong, for a person to read
+
+
+class SourcedRecord(NamedTuple):
+    """A :class:`~gxgk.Record` with the identity of its report.
+
+    .. versionadded:: 0.1
+    """
+
+    source: str | None  #: the path the report was read from (or its URL, for a bare report)
+    organ: str | None  #: the reporting agency
+    year: int | None  #: the year reported on
+    section: int  #: 2, 3 or 4
+    item: str | None  #: the 第二十条 item for section 二, else ``None``
+    row: str  #: official row label
+    column: str  #: official column label
+    value: Value  #: the cell's value, ``None`` for a blank
+    raw: str | None  #: the cell text as printed
+    line: int | None  #: the source line of the cell
+
+
+def parse_many(paths: Iterable[P], *, jobs: int = 1) -> Generator[tuple[P, Report | ParseFailure], None, None]:
+    """Parse files, yielding ``(path, report)`` or ``(path, failure)`` in input order.
+
+    ``jobs=1`` parses in this process.  More jobs parse in that many worker
+    processes, with a bounded number of files in flight, so memory stays
+    small however long ``paths`` is.  Files are read as bytes and decoded as
+    :func:`gxgk.parse` does.  Close the generator (or leave a ``for`` loop)
+    to stop early: queued work is dropped and the workers end.  Where worker
+    processes are spawned rather than forked (Windows, macOS), call it under
+    ``if __name__ == "__main__":`` as :mod:`concurrent.futures` requires.
+
+    .. versionadded:: 0.1
+    """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a positive integer, not {jobs!r}")
+    if jobs == 1:
+        return ((path, _parse_path(_fspath(path))) for path in paths)
+    return _parse_in_pool(paths, jobs)
+
+
+def _parse_in_pool(paths: Iterable[P], jobs: int) -> Generator[tuple[P, Report | ParseFailure], None, None]:
+    pending: deque[tuple[list[P], Future[bytes]]] = deque()
+    with ProcessPoolExecutor(jobs) as pool:
+        try:
+            for chunk in _chunks(paths, _CHUNK):
+                pending.append((chunk, pool.submit(_parse_paths, [_fspath(path) for path in chunk])))
+                if len(pending) >= _AHEAD * jobs:
+                    yield from _collect(*pending.popleft())
+            while pending:
+                yield from _collect(*pending.popleft())
+        finally:
+            pool.shutdown(cancel_futures=True)  # the consumer stopped early: drop the queued work
+
+
+def _collect(chunk: list[P], future: Future[bytes]) -> Iterator[tuple[P, Report | ParseFailure]]:
+    results: list[Report | ParseFailure] = pickle.loads(future.result())
+    return zip(chunk, results, strict=True)
+
+
+def _fspath(path: StrPath) -> str:
+    return os.fspath(path)
+
+
+def _chunks(paths: Iterable[P], size: int) -> Iterator[list[P]]:
+    iterator = iter(paths)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _parse_paths(paths: list[str]) -> bytes:
+    """The work of one worker round trip (a module-level function, so it pickles).
+
+    The results are pickled here, with cells and provenance rebuilt by their
+    constructors: attrs' generic pickling of its slotted classes costs a sixth
+    of a parse, and a report has hundreds of cells.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump([_parse_path(path) for path in paths])
+    return buffer.getvalue()
+
+
+def _by_constructor(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    fields = attrgetter(*(field.name for field in attrs.fields(cls)))
+    return lambda obj: (cls, fields(obj))
+
+
+_DISPATCH: Final = {**copyreg.dispatch_table, Cell: _by_constructor(Cell), Provenance: _by_constructor(Provenance)}
+
+
+def _parse_path(path: str) -> Report | ParseFailure:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return ParseFailure(path, f"cannot read the file: {exc.strerror or exc}")
+    try:
+        return parse(data)
+    except Exception as exc:  # a parser bug must not end a batch of thousands; it is reported in place
+        return ParseFailure(path, f"the parser failed: {type(exc).__name__}: {exc}")
+
+
+def to_records_many(reports: Iterable[Report | tuple[StrPath, Report | ParseFailure]]) -> Iterator[SourcedRecord]:
+    """The :func:`~gxgk.to_records` of many reports, each row labelled with its report.
+
+    Takes :func:`parse_many`'s ``(path, result)`` pairs (failures have no
+    cells and are passed over) or bare reports, whose source is then their
+    :attr:`Meta.url <gxgk.Meta.url>`.  ``pandas.DataFrame(to_records_many(...))``
+    gives one tidy table for the batch.
+
+    .. versionadded:: 0.1
+    """
+    for item in reports:
+        source, report = (item.meta.url, item) if isinstance(item, Report) else (_fspath(item[0]), item[1])
+        if isinstance(report, Report):
+            identity = (source, report.meta.organ, report.meta.year)
+            for record in to_records(report):
+                yield SourcedRecord._make((*identity, *record))
