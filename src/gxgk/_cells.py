@@ -156,13 +156,17 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
 
     A group of only ``EMPTY`` tokens is kept: it may be a row the report left
     blank, or the empty padding of a header row; readers prefer rows with
-    numbers when both claim one row.
+    numbers when both claim one row.  A group of only ``EDGE`` tokens is the
+    left border of a markdown row before its label, and does not cut the
+    label text.
     """
     result: list[Segment] = []
     words: list[Token] = []
     values: list[Token] = []
     for token in tokens:
         if token.kind == TEXT:
+            if values and all(value.kind == EDGE for value in values):
+                values = []  # a markdown row's left border before its label: not a row
             if values:
                 result.append(_segment(text, words, values, text[token.start : min(token.end, token.start + 4)]))
                 words, values = [], []

@@ -59,10 +59,13 @@ _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure
 _APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
 _APPEAL_NAMES = ("行政复议", "未经复议直接起诉", "复议后起诉")
 _APPEAL_ROWS = (
-    regex.compile(r"(?r)行政复议$|复议$"),
-    regex.compile(r"(?r)直接起诉$|未经复议$"),
-    regex.compile(r"(?r)复议后起诉$|复议后$"),
+    regex.compile(r"(?r)行政复议\)?$|复议\)?$"),
+    regex.compile(r"(?r)直接起诉\)?$|未经复议\)?$"),
+    regex.compile(r"(?r)复议后起诉\)?$|复议后\)?$"),
 )
+# The five result columns printed between a block's name and its values
+# (section 四 printed as three small tables, as OCR and converters split it).
+_APPEAL_COLUMN_HEADER = regex.compile(r"(?:结果维持|结果纠正|其他结果|尚未审结|总计|合计)++$")
 
 class Source(NamedTuple):
     """The text being read, with its line starts for provenance."""
@@ -444,7 +447,8 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
 
 def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None:
     """Section 四 printed as three rows (行政复议 / 直接起诉 / 复议后起诉) of five values."""
-    claims = _claims(segments, _APPEAL_ROWS)
+    headless = [s._replace(label=_APPEAL_COLUMN_HEADER.sub("", s.label)) for s in segments]
+    claims = _claims(headless, _APPEAL_ROWS)
     kinds = [ValueKind.COUNT] * 5
     found = [_best(claims.get(i, ()), kinds, reader.source.text, check=_block_totals_hold) for i in range(3)]
     cuts = [_determined(reader, name, *f) if f is not None else None for name, f in zip(_APPEAL_NAMES, found,
