@@ -344,6 +344,7 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
                      [spec.label for spec in specs], _row_total_holds)
     resolved = resolve_table(specs, {i: found.cuts for i, (_, found) in chosen.items() if found.cuts},
                              reader.source.text)
+    by_order = _rows_by_order(reader, specs, segments, chosen)
     read: dict[int, RequestRow] = {}
     for index, (segment, found) in chosen.items():
         if index in resolved:
@@ -357,9 +358,67 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
         if tokens is not None:
             note = _glued_note(reader, segment) if found.glued else None
             read[index] = _request_row(reader, specs[index], tokens, note)
+    for index, tokens in by_order.items():
+        if index not in read:
+            read[index] = _request_row(reader, specs[index], tokens, "assigned by template order: its label "
+                                       "was lost from the table")
     if not claims:
         return None, reader.diagnostics
     return Requests(tuple(_request_rows(reader, specs, read))), reader.diagnostics
+
+
+def _data_lines(text: str, segments: Sequence[Segment], width: int) -> list[tuple[Token, ...]]:
+    """Every line of the segments' values that holds exactly one row of ``width`` cells, in order."""
+    lines: list[tuple[Token, ...]] = []
+    for segment in segments:
+        line: list[Token] = []
+        for token in segment.values:
+            if line and "\n" in text[line[-1].end : token.start]:
+                lines.extend(_one_row(line, width))
+                line = []
+            line.append(token)
+        lines.extend(_one_row(line, width))
+    return lines
+
+
+def _one_row(tokens: Sequence[Token], width: int) -> list[tuple[Token, ...]]:
+    cells = fit(tokens, width)
+    return [cells] if cells is not None and any(t.kind == VALUE for t in cells) else []
+
+
+def _rows_by_order(reader: _Reader, specs: Sequence[RequestRowSpec], segments: Sequence[Segment],
+                   chosen: dict[int, tuple[Segment, Fit]]) -> dict[int, tuple[Token, ...]]:
+    """Rows whose labels were lost, assigned by position when the table's shape proves it.
+
+    PDF-to-markdown converters can scatter a table's labels away from its
+    data lines.  When the section holds exactly as many data lines as the
+    template has rows, every row read by its label stands at its own
+    position, and every line adds up to its own 总计 (H3), the n-th line is
+    the n-th row.  Anything less and nothing is assigned.
+    """
+    rows = [index for index, spec in enumerate(specs) if not spec.group]
+    if len(chosen) == len(rows) or len(chosen) < len(rows) // 3:
+        return {}
+    text = reader.source.text
+    lines = _data_lines(text, segments, len(APPLICANT_FIELDS))
+    if len(lines) != len(rows):
+        return {}
+    position = {index: place for place, index in enumerate(rows)}
+    for index, (_, found) in chosen.items():
+        if index not in position or len(found.cuts) != 1 or found.cuts[0] != lines[position[index]]:
+            return {}
+    try:
+        values = [[parse_value(text[t.start : t.end], ValueKind.COUNT) for t in line] for line in lines]
+    except CellError:
+        return {}
+    if not all(_row_total_holds(row) for row in values if None not in row):
+        return {}
+    assigned = {index: lines[position[index]] for index in rows if index not in chosen}
+    if assigned:
+        reader.note("P-row-by-order", f"{len(assigned)} rows lost their labels; the section's {len(lines)} data "
+                    "lines match the template's rows one to one, and each was assigned by its position",
+                    lines[0][0].start, Severity.WARNING)
+    return assigned
 
 
 def _out_of_order(positions: dict[int, int]) -> list[int]:
