@@ -52,7 +52,8 @@ _PERIOD_YEAR = regex.compile(
     r"|截至\s*(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日",
 )
 _TITLE_LINE = regex.compile(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,20}?报告|工作要点|的函$|情况的报告$")
-_BRACKET_PREFIX = regex.compile(r"^\s*(?:【[^】\n]{0,30}】|\[[^\]\n]{0,30}\])\s*")
+# 【2020】 or [2020] before a title, and markdown heading marks (# ** >) left by converters
+_BRACKET_PREFIX = regex.compile(r"^[\s#*>]*+(?:【[^】\n]{0,30}】|\[[^\]\n]{0,30}\])?+[\s#*]*+")
 _NOT_TITLE = regex.compile(
     r"^(?:上一篇|下一篇|相关|附件|来源|当前位置|您当前|首页|现将|根据|按照|本报告|为)|[。，,;；]"
 )
@@ -172,9 +173,11 @@ def _organ(title: str | None) -> str | None:
     match = _YEAR_IN_TITLE.search(title)
     if match is None:
         return None
-    before = title[: match.start()].strip()
+    before = regex.sub(r"^关于", "", title[: match.start()].strip())  # "关于2014年…的函" names no agency
     if before:
         return before
+    if title.startswith("关于"):
+        return None
     after = regex.sub(r"^度", "", title[match.end() :])
     cut = regex.search(r"政府信息公开|政务公开|信息公开", after)
     return (after[: cut.start()] if cut else "") or None

@@ -109,7 +109,7 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
             diagnostics += notes
             report_kwargs[name] = value
             if value is None:
-                diagnostics.append(Diagnostic("H6-table", f"table {'二三四'[section - 2]} not found",
+                diagnostics.append(Diagnostic("P-table-missing", f"table {'二三四'[section - 2]} not found",
                                               Severity.WARNING))
     if template is Template.NONE:
         diagnostics.append(_not_on_template(text, meta.year))
