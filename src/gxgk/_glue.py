@@ -35,8 +35,9 @@ __all__ = ["Splits", "split_runs"]
 #: Most digits a count may have (999,999,999), and an amount with decimals.
 MAX_COUNT_DIGITS: Final = 9
 MAX_AMOUNT_CHARS: Final = 16
-#: Search nodes explored before giving up on a row.
-NODE_BUDGET: Final = 50_000
+#: Cut positions tried before giving up on a row (every attempt counts, so the
+#: budget bounds the time, not just the depth of the search).
+NODE_BUDGET: Final = 20_000
 
 _RUN = regex.compile(r"[+\-]?+\d[\d.+\-增减]*+(?:万元|万|元)?+")
 # What may follow a row's digits when they are split: the next label (text,
@@ -135,6 +136,10 @@ class _Search:
         # identity to check a split) none that a cell border could hide
         self.whole = [not glued(text, token) and not (check is not None and bordered(text, token))
                       for token in tokens]
+        # characters from each token to the end, so the room check is O(1)
+        self.rest = [0] * (len(tokens) + 1)
+        for index in range(len(tokens) - 1, -1, -1):
+            self.rest[index] = self.rest[index + 1] + tokens[index].end - tokens[index].start
         self.found: list[tuple[Token, ...]] = []
         self.nodes = 0
 
@@ -154,6 +159,9 @@ class _Search:
         longest = MAX_AMOUNT_CHARS if kind is ValueKind.AMOUNT else MAX_COUNT_DIGITS + 1
         first = token.end if self.whole[index] else start + 1
         for end in range(first, min(token.end, start + longest) + 1):
+            self.nodes += 1
+            if self.nodes > self.budget:
+                return
             value = self._value(start, end, kind, end == token.end)
             if value is _INVALID:
                 continue
@@ -170,7 +178,7 @@ class _Search:
 
     def _room(self, index: int, start: int, cell: int) -> bool:
         """Prune: the characters left must be able to fill the cells left, one to nine each."""
-        chars = (self.tokens[index].end - start) + sum(t.end - t.start for t in self.tokens[index + 1 :])
+        chars = (self.tokens[index].end - start) + self.rest[index + 1]
         runs = len(self.tokens) - index
         cells = len(self.kinds) - cell
         return runs <= cells <= chars

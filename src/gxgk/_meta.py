@@ -173,7 +173,7 @@ def _organ(title: str | None) -> str | None:
     match = _YEAR_IN_TITLE.search(title)
     if match is None:
         return None
-    before = regex.sub(r"^关于", "", title[: match.start()].strip())  # "关于2014年…的函" names no agency
+    before = title[: match.start()].strip().removeprefix("关于")  # "关于2014年…的函" names no agency
     if before:
         return before
     if title.startswith("关于"):

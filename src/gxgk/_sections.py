@@ -34,7 +34,8 @@ SECTION_KEYS: Final = (
 _NUMBERED = regex.compile(
     r"""
     (?:^|(?<=[。;!?:|]))             # a line start, or after a sentence or cell end
-    [ \t>#*|]*+                       # markdown / pipe debris before a heading
+    [ \t>#*]*+                        # markdown debris before a heading (never "|": a run of
+                                      # pipes would make every start scan the whole run)
     (?P<numeral>[一二三四五六七八九十]{1,2}+)[ \t]*+[、.,][ \t]*+
     (?P<rest>[^\n。]{0,40}+)          # what follows, up to the end of the line
     """,

@@ -1,0 +1,192 @@
+"""Speed, scaling, hostile-input cost, import time and memory of ``gxgk.parse`` (issue 7).
+
+    .venv/bin/python benchmarks/bench.py               # table of figures vs targets
+    .venv/bin/python benchmarks/bench.py --profile     # also cProfile top 15 on the seeds
+
+Every figure is a ratio measured inside one process (except import time, which
+needs a fresh interpreter, and the hostile inputs, each of which runs in a
+child process that times a normal report too, so a quadratic case cannot hang
+the benchmark: past ``--hostile-timeout`` seconds the child is killed and the
+figure is reported as a lower bound).  Not a test: timings depend on the
+machine and on what else it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import regex
+
+import gxgk
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))
+CORPUS_DIR = ROOT.parent / "shared" / "corpus"
+CORPUS = sorted(path for pattern in ("*.txt", "*.md") for path in CORPUS_DIR.glob(pattern)
+                if path.name != "README.md") if CORPUS_DIR.is_dir() else []
+TOKENS = regex.compile(r"[^\s|]+")
+HOSTILE_BYTES = 200_000
+
+#: Adversarial inputs: a repeated unit, grown to about ``HOSTILE_BYTES`` of UTF-8.
+HOSTILE_UNITS: dict[str, str] = {
+    "pipes": "|",
+    "digits": "7",
+    "row label": "一、本年新收政府信息公开申请数量 ",
+    "zero cells": "0 | ",
+    "newlines": "\n",
+    "unclosed html": "<table><tr><td>",
+    "pipe space": "| ",
+    "gt pipe": ">|",
+    "tabs": "\t",
+}
+
+
+def hostile_text(unit: str, size: int = HOSTILE_BYTES) -> str:
+    return unit * (size // len(unit.encode()) + 1)
+
+
+def median_time(func: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def texts() -> list[tuple[str, str]]:
+    return [(path.name, path.read_text(encoding="utf-8")) for path in [*SEEDS, *CORPUS]]
+
+
+def grown(seed: str, target: int = 200_000) -> str:
+    """``seed`` with a paragraph of section 一 repeated until the text is about ``target`` bytes."""
+    lines = seed.split("\n")
+    start = next(i for i, line in enumerate(lines) if regex.match(r"\s*一、", line))
+    para = max(range(start + 1, min(start + 15, len(lines))), key=lambda i: len(lines[i]))
+    paragraph = lines[para]
+    copies = max(1, (target - len(seed.encode())) // (len(paragraph.encode()) + 1))
+    return "\n".join([*lines[: para + 1], *([paragraph] * copies), *lines[para + 1 :]])
+
+
+def import_ms(repeat: int = 5) -> float:
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        return time.perf_counter() - start
+
+    bare = statistics.median(run("pass") for _ in range(repeat))
+    full = statistics.median(run("import gxgk") for _ in range(repeat))
+    return (full - bare) * 1000
+
+
+def hostile_child(name: str) -> None:
+    """Child mode: print time-per-KB of the hostile input ÷ time-per-KB of a normal report."""
+    normal = SEEDS[0].read_text(encoding="utf-8")
+    gxgk.parse(normal)
+    normal_per_kb = median_time(lambda: gxgk.parse(normal), 20) / (len(normal.encode()) / 1000)
+    text = hostile_text(HOSTILE_UNITS[name])
+    elapsed = median_time(lambda: gxgk.parse(text), 1)
+    print(f"{elapsed / (len(text.encode()) / 1000) / normal_per_kb} {elapsed} {normal_per_kb}")
+
+
+def hostile(timeout: float) -> tuple[float, list[str]]:
+    worst = 0.0
+    lines = []
+    normal = SEEDS[0].read_text(encoding="utf-8")
+    per_kb = median_time(lambda: gxgk.parse(normal), 20) / (len(normal.encode()) / 1000)
+    for name in HOSTILE_UNITS:
+        try:
+            out = subprocess.run([sys.executable, __file__, "--hostile-child", name], check=True,
+                                 capture_output=True, text=True, timeout=timeout).stdout.split()
+            ratio, elapsed = float(out[0]), float(out[1])
+            lines.append(f"  {name:14} {elapsed * 1000:10.1f} ms  ratio {ratio:8.1f}")
+        except subprocess.TimeoutExpired:
+            ratio = timeout / (HOSTILE_BYTES / 1000) / per_kb
+            lines.append(f"  {name:14} > {timeout * 1000:8.0f} ms  ratio > {ratio:6.1f} (killed)")
+        worst = max(worst, ratio)
+    return worst, lines
+
+
+def profile(corpus: list[tuple[str, str]]) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(20):
+        for _name, text in corpus:
+            gxgk.parse(text)
+    profiler.disable()
+    for key in ("cumulative", "tottime"):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats(key).print_stats(15)
+        print(f"\n--- cProfile, seeds × 20, top 15 by {key} ---")
+        print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=15, help="timings per text (median is taken)")
+    parser.add_argument("--hostile-timeout", type=float, default=20.0, help="seconds before a hostile child is killed")
+    parser.add_argument("--profile", action="store_true", help="print cProfile top 15 on the seeds")
+    parser.add_argument("--hostile-child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.hostile_child:
+        hostile_child(args.hostile_child)
+        return
+
+    corpus = texts()
+    for _name, text in corpus:  # warm up regex caches and lazy imports
+        gxgk.parse(text)
+
+    parse_total = sum(median_time(lambda t=text: gxgk.parse(t), args.repeat) for _n, text in corpus)
+    findall_total = sum(median_time(lambda t=text: TOKENS.findall(t), args.repeat) for _n, text in corpus)
+    ratio = parse_total / findall_total
+    per_second = len(corpus) / parse_total
+
+    seed = SEEDS[0].read_text(encoding="utf-8")
+    big = grown(seed)
+    size_ratio = len(big.encode()) / len(seed.encode())
+    scale = median_time(lambda: gxgk.parse(big), 5) / median_time(lambda: gxgk.parse(seed), args.repeat) / size_ratio
+
+    peaks = []
+    for _name, text in corpus:
+        tracemalloc.start()
+        gxgk.parse(text)
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        peaks.append(peak / len(text.encode()))
+    memory = max(peaks)
+
+    worst, hostile_lines = hostile(args.hostile_timeout)
+    imported = import_ms()
+
+    rows = [
+        ("ratio parse / findall", ratio, 10.0, "≤"),
+        (f"scale ({len(big.encode()) // 1000} KB vs {len(seed.encode()) // 1000} KB)", scale, 1.5, "≤"),
+        ("hostile (worst per-KB ratio)", worst, 10.0, "≤"),
+        ("import time (ms)", imported, 150.0, "≤"),
+        ("reports/s (one core)", per_second, 1000.0, "≥"),
+        ("peak memory (× input, max)", memory, 20.0, "≤"),
+    ]
+    print(f"texts: {len(corpus)} ({len(SEEDS)} seeds, {len(CORPUS)} corpus); "
+          f"parse {parse_total * 1000:.1f} ms, findall {findall_total * 1000:.2f} ms in total")
+    print(f"{'figure':34} {'value':>10} {'target':>10}  result")
+    for label, value, target, sense in rows:
+        ok = value <= target if sense == "≤" else value >= target
+        print(f"{label:34} {value:10.2f} {sense}{target:9.1f}  {'PASS' if ok else 'FAIL'}")
+    print("\nhostile inputs (~200 KB each):")
+    print("\n".join(hostile_lines))
+    if args.profile:
+        profile([(path.name, path.read_text(encoding="utf-8")) for path in SEEDS])
+
+
+if __name__ == "__main__":
+    main()
