@@ -19,6 +19,7 @@ from gxgk._template import (
     APPEAL_COLUMN_FIELDS,
     DISCLOSURE_ROWS,
     REQUEST_ROWS,
+    RequestRowSpec,
     Template,
     ValueKind,
     request_rows,
@@ -97,17 +98,22 @@ def consistent_requests(draw: st.DrawFn, template: Template) -> gxgk.Requests:
         carried_in = draw(st.integers(0, total + carried_out))
         new = total + carried_out - carried_in
         columns.append({"一": new, "二": carried_in, "七": total, "四": carried_out, "results": results})
+    return _matrix(specs, columns)
+
+
+def _matrix(specs: tuple[RequestRowSpec, ...], columns: list[dict[str, Any]]) -> gxgk.Requests:
+    """Rows of 三 from per-column figures (一, 二, 七, 四 and the result rows); 总计 is their sum."""
     rows = []
     result_index = 0
     for spec in specs:
         if spec.name == "（七）总计":
             values = [col["七"] for col in columns]
         elif spec.path[0].startswith("三、"):
-            values = [col["results"][result_index] for col in columns]  # type: ignore[index]
+            values = [col["results"][result_index] for col in columns]
             result_index += 1
         else:
             values = [col[spec.path[0][0]] for col in columns]
-        cells = [gxgk.Cell(v) for v in values] + [gxgk.Cell(sum(values))]  # type: ignore[arg-type]
+        cells = [gxgk.Cell(v) for v in values] + [gxgk.Cell(sum(values))]
         rows.append(gxgk.RequestRow(spec.label, *cells))
     return gxgk.Requests(tuple(rows))
 
@@ -171,19 +177,7 @@ def carried_requests(draw: st.DrawFn, template: Template, carried_in: list[int])
         carried_out = draw(st.integers(max(0, carried - total), max(0, carried - total) + 60))
         columns.append({"一": total + carried_out - carried, "二": carried, "七": total, "四": carried_out,
                         "results": results})
-    rows = []
-    result_index = 0
-    for spec in specs:
-        if spec.name == "（七）总计":
-            values = [col["七"] for col in columns]
-        elif spec.path[0].startswith("三、"):
-            values = [col["results"][result_index] for col in columns]  # type: ignore[index]
-            result_index += 1
-        else:
-            values = [col[spec.path[0][0]] for col in columns]
-        row_cells = [gxgk.Cell(v) for v in values] + [gxgk.Cell(sum(values))]  # type: ignore[arg-type]
-        rows.append(gxgk.RequestRow(spec.label, *row_cells))
-    return gxgk.Requests(tuple(rows))
+    return _matrix(specs, columns)
 
 
 def template_of(year: int) -> Template:
