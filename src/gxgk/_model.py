@@ -52,7 +52,10 @@ Value = int | Decimal | None
 
 
 class Severity(enum.Enum):
-    """How serious a diagnostic or a validation finding is."""
+    """How serious a diagnostic or a validation finding is.
+
+    .. versionadded:: 0.1
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -71,6 +74,8 @@ class Provenance:
     1-based.  ``raw`` is the text as printed.  ``note`` says how the value was
     obtained when that was more than reading one cell (for example recovered
     from a run of glued digits).
+
+    .. versionadded:: 0.1
     """
 
     start: int
@@ -82,7 +87,10 @@ class Provenance:
 
 @attrs.frozen
 class Cell:
-    """One table cell: its value and where it came from."""
+    """One table cell: its value and where it came from.
+
+    .. versionadded:: 0.1
+    """
 
     value: Value = None
     source: Provenance | None = attrs.field(default=None, eq=False, repr=False)
@@ -119,7 +127,10 @@ class _Row:
 
 @attrs.frozen
 class DocumentRow2019(_Row):
-    """第二十条第（一）项 (2019): 规章 or 规范性文件."""
+    """第二十条第（一）项 (2019): 规章 or 规范性文件.
+
+    .. versionadded:: 0.1
+    """
 
     new_made: Cell = Cell()  #: 本年新制作数量
     new_published: Cell = Cell()  #: 本年新公开数量
@@ -128,7 +139,10 @@ class DocumentRow2019(_Row):
 
 @attrs.frozen
 class ProjectRow2019(_Row):
-    """第二十条第（五）（六）项 (2019): 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制."""
+    """第二十条第（五）（六）项 (2019): 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制.
+
+    .. versionadded:: 0.1
+    """
 
     previous_count: Cell = Cell()  #: 上一年项目数量
     change: Cell = Cell()  #: 本年增/减 (signed)
@@ -137,7 +151,10 @@ class ProjectRow2019(_Row):
 
 @attrs.frozen
 class FeeRow2019(_Row):
-    """第二十条第（八）项 (2019): 行政事业性收费 (counts of fee items)."""
+    """第二十条第（八）项 (2019): 行政事业性收费 (counts of fee items).
+
+    .. versionadded:: 0.1
+    """
 
     previous_count: Cell = Cell()  #: 上一年项目数量
     change: Cell = Cell()  #: 本年增/减 (signed)
@@ -145,7 +162,10 @@ class FeeRow2019(_Row):
 
 @attrs.frozen
 class ProcurementRow2019(_Row):
-    """第二十条第（九）项 (2019): 政府集中采购."""
+    """第二十条第（九）项 (2019): 政府集中采购.
+
+    .. versionadded:: 0.1
+    """
 
     projects: Cell = Cell()  #: 采购项目数量
     amount: Cell = Cell()  #: 采购总金额, in 万元
@@ -153,7 +173,10 @@ class ProcurementRow2019(_Row):
 
 @attrs.frozen
 class Disclosure2019:
-    """Section 二 (主动公开政府信息情况) in the 2019 format."""
+    """Section 二 (主动公开政府信息情况) in the 2019 format.
+
+    .. versionadded:: 0.1
+    """
 
     rules: DocumentRow2019 = DocumentRow2019()  #: 规章
     normative_documents: DocumentRow2019 = DocumentRow2019()  #: 规范性文件
@@ -170,7 +193,10 @@ class Disclosure2019:
 
 @attrs.frozen
 class DocumentRow2021(_Row):
-    """第二十条第（一）项 (2021): 规章 or 行政规范性文件."""
+    """第二十条第（一）项 (2021): 规章 or 行政规范性文件.
+
+    .. versionadded:: 0.1
+    """
 
     issued: Cell = Cell()  #: 本年制发件数
     repealed: Cell = Cell()  #: 本年废止件数
@@ -179,21 +205,30 @@ class DocumentRow2021(_Row):
 
 @attrs.frozen
 class DecisionRow2021(_Row):
-    """第二十条第（五）（六）项 (2021): 行政许可, 行政处罚, 行政强制."""
+    """第二十条第（五）（六）项 (2021): 行政许可, 行政处罚, 行政强制.
+
+    .. versionadded:: 0.1
+    """
 
     decisions: Cell = Cell()  #: 本年处理决定数量
 
 
 @attrs.frozen
 class FeeRow2021(_Row):
-    """第二十条第（八）项 (2021): 行政事业性收费 (money)."""
+    """第二十条第（八）项 (2021): 行政事业性收费 (money).
+
+    .. versionadded:: 0.1
+    """
 
     amount: Cell = Cell()  #: 本年收费金额, in 万元
 
 
 @attrs.frozen
 class Disclosure2021:
-    """Section 二 (主动公开政府信息情况) in the 2021 format."""
+    """Section 二 (主动公开政府信息情况) in the 2021 format.
+
+    .. versionadded:: 0.1
+    """
 
     rules: DocumentRow2021 = DocumentRow2021()  #: 规章
     normative_documents: DocumentRow2021 = DocumentRow2021()  #: 行政规范性文件
@@ -216,6 +251,8 @@ class RequestRow(_Row):
 
     ``label`` is the official label path, e.g.
     ``"三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密"``.
+
+    .. versionadded:: 0.1
     """
 
     label: str
@@ -238,6 +275,8 @@ class Requests:
     """Section 三 (收到和处理政府信息公开申请情况): the request matrix.
 
     ``rows`` follow the template's order (23 rows in 2019, 25 in 2021).
+
+    .. versionadded:: 0.1
     """
 
     rows: tuple[RequestRow, ...] = ()
@@ -265,7 +304,10 @@ class Requests:
 
 @attrs.frozen
 class AppealBlock(_Row):
-    """One block of section 四: five results."""
+    """One block of section 四: five results.
+
+    .. versionadded:: 0.1
+    """
 
     upheld: Cell = Cell()  #: 结果维持
     corrected: Cell = Cell()  #: 结果纠正
@@ -276,7 +318,10 @@ class AppealBlock(_Row):
 
 @attrs.frozen
 class Appeals:
-    """Section 四 (行政复议、行政诉讼情况)."""
+    """Section 四 (行政复议、行政诉讼情况).
+
+    .. versionadded:: 0.1
+    """
 
     review: AppealBlock = AppealBlock()  #: 行政复议
     direct_suit: AppealBlock = AppealBlock()  #: 行政诉讼 · 未经复议直接起诉
@@ -293,7 +338,10 @@ class Appeals:
 
 @attrs.frozen
 class Narrative:
-    """A text section (一, 五 or 六): its text and any sub-headings in it."""
+    """A text section (一, 五 or 六): its text and any sub-headings in it.
+
+    .. versionadded:: 0.1
+    """
 
     text: str = ""
     headings: tuple[str, ...] = ()
@@ -302,7 +350,10 @@ class Narrative:
 
 @attrs.frozen
 class Meta:
-    """What the page says about the report."""
+    """What the page says about the report.
+
+    .. versionadded:: 0.1
+    """
 
     title: str | None = None  #: the title as printed, 【…】 prefixes removed
     year: int | None = None  #: the year reported on
@@ -321,6 +372,8 @@ class Diagnostic:
 
     ``code`` is stable (``P…`` codes are the parser's); ``start``/``line``
     locate it in the source where that makes sense.
+
+    .. versionadded:: 0.1
     """
 
     code: str
@@ -336,6 +389,8 @@ class Report:
 
     Sections are ``None`` when the report does not contain them (or is not on
     an official template); :attr:`diagnostics` say why.
+
+    .. versionadded:: 0.1
     """
 
     template: Template = Template.NONE

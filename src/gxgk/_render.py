@@ -69,20 +69,34 @@ LAYOUTS: Final[dict[str, tuple[Callable[[Table, str], str], str]]] = {
 }
 
 
+#: Layouts :func:`render` writes as whole documents rather than text tables.
+DOCUMENT_LAYOUTS: Final = ("html", "fixed")
+
+
 def render(report: Report, layout: str = "pipe", *, headings: bool = True, header_rows: bool = True,
            blank: str | None = None) -> str:
-    """Write ``report`` as text in ``layout`` (one of :data:`LAYOUTS`).
+    """Write ``report`` in ``layout``: a text layout of :data:`LAYOUTS`, or a whole document.
 
+    The document layouts are ``"html"`` (a page whose tables use rowspan and
+    colspan, header and body rows with different colspans, ``&nbsp;``
+    blanks) and ``"fixed"`` (``pdftotext -layout``-style fixed-width text
+    with wrapped labels, page numbers and headers repeated across pages).
     ``headings=False`` leaves the six section headings out and
     ``header_rows=False`` the tables' header rows (as some reports do);
     ``blank`` overrides how a blank cell is written.
 
     .. versionadded:: 0.1
     """
+    if layout in DOCUMENT_LAYOUTS:
+        from ._render_extra import render_fixed_width, render_html  # they build on this module
+
+        writer = render_html if layout == "html" else render_fixed_width
+        return writer(report, headings=headings, header_rows=header_rows, blank=blank)
     try:
         formatter, default_blank = LAYOUTS[layout]
     except KeyError:
-        raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}") from None
+        names = ", ".join((*LAYOUTS, *DOCUMENT_LAYOUTS))
+        raise ValueError(f"unknown layout {layout!r}; choose one of {names}") from None
     mark = default_blank if blank is None else blank
     parts: list[str] = []
     if report.meta.title:

@@ -98,6 +98,8 @@ class CellRef:
     ``column`` is ``"正文"`` (the text).  ``year`` and ``organ`` say which
     report the cell belongs to (cross-year and hierarchy rules name cells of
     several reports).  ``value`` is the value as printed, ``None`` for a blank.
+
+    .. versionadded:: 0.1
     """
 
     section: int
@@ -134,6 +136,8 @@ class Finding:
     ``report`` is that report itself (not compared), so that findings of a
     batch can be traced back.  ``excerpt`` quotes the narrative text a soft
     rule read.
+
+    .. versionadded:: 0.1
     """
 
     code: str
@@ -206,6 +210,8 @@ class Rule:
     of the checked report it applies to; ``scope`` whether it needs the
     year before (``"pair"``) or the children of a government (``"hierarchy"``);
     ``unassessable`` says when it cannot be assessed.
+
+    .. versionadded:: 0.1
     """
 
     id: str

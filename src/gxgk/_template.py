@@ -35,6 +35,8 @@ class Template(enum.Enum):
     ``NONE`` is for documents that are not on an official template: reports
     from before 2019, letters filed under the annual-report column, or pages
     that are not reports at all.
+
+    .. versionadded:: 0.1
     """
 
     V2019 = "2019"

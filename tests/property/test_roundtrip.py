@@ -96,3 +96,11 @@ def test_page_debris_between_rows_is_ignored(layout: str, report: gxgk.Report, j
     marker = "（四）无法提供"
     text = text.replace(marker, f"\n{junk}\n{marker}" if layout != "lines" else f"{junk}\n\n{marker}", 1)
     assert tables(gxgk.parse(text)) == tables(report)
+
+
+@pytest.mark.parametrize("layout", ["html", "fixed"])
+@given(report=reports())
+def test_document_layouts_written_by_render_parse_back(layout: str, report: gxgk.Report) -> None:
+    """render() also writes an HTML page and fixed-width PDF text; both read back to the same tables."""
+    parsed = gxgk.parse(gxgk.render(report, layout))
+    assert tables(parsed) == tables(report)
