@@ -33,7 +33,8 @@ SECTION_KEYS: Final = (
 # A candidate: numbering at a line start or after a sentence end, then text.
 _NUMBERED = regex.compile(
     r"""
-    (?:^|(?<=[。;!?:|]))             # a line start, or after a sentence or cell end
+    (?:^|(?<=[。;!?:|\d元)]))        # a line start, after a sentence or cell end, or (in flattened
+                                      # text) right after a table's last number
     [ \t>#*]*+                        # markdown debris before a heading (never "|": a run of
                                       # pipes would make every start scan the whole run)
     (?P<numeral>[一二三四五六七八九十]{1,2}+)[ \t]*+[、.,][ \t]*+
