@@ -4,7 +4,9 @@
 replaced by :func:`gxgk._validate.rules_markdown` (a Markdown table with one row
 per entry of :data:`gxgk.RULES`), so every rule code in the registry appears in
 the documentation and the page can never fall behind the code.  The text
-``{gxgk-rule-count}`` anywhere in a page becomes ``len(gxgk.RULES)``.
+``{gxgk-rule-count}`` anywhere in a page becomes ``len(gxgk.RULES)``, and
+``<!-- gxgk-json-schema -->`` the JSON Schema that :func:`gxgk.json_schema`
+generates from the model.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 PLACEHOLDER = "<!-- gxgk-rules-table -->"
+SCHEMA = "<!-- gxgk-json-schema -->"
 COUNT = "{gxgk-rule-count}"
 
 
@@ -24,6 +27,11 @@ def _source_read(app: Any, docname: str, source: list[str]) -> None:
         # Square brackets ("一[c]", "三[Y]") are formula notation, not Markdown links.
         table = rules_markdown().replace("[", "\\[").replace("]", "\\]")
         text = text.replace(PLACEHOLDER, table)
+    if SCHEMA in text:
+        import json
+
+        schema = json.dumps(gxgk.json_schema(), indent=2, ensure_ascii=False)
+        text = text.replace(SCHEMA, f"```json\n{schema}\n```")
     if COUNT in text:
         text = text.replace(COUNT, str(len(gxgk.RULES)))
     source[0] = text
