@@ -51,17 +51,19 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
 from ._model import Cell, Provenance, Report, Value
 from ._parse import parse
 from ._records import to_records
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["ParseFailure", "SourcedRecord", "parse_many", "to_records_many"]
 
@@ -127,6 +129,9 @@ def parse_many(paths: Iterable[P], *, jobs: int = 1) -> Generator[tuple[P, Repor
 
 def _parse_in_pool(paths: Iterable[P], jobs: int) -> Generator[tuple[P, Report | ParseFailure], None, None]:
     pending: deque[tuple[list[P], Future[bytes]]] = deque()
+    # imported here: it loads multiprocessing, which `import gxgk` should not pay for
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(jobs) as pool:
         try:
             for chunk in _chunks(paths, _CHUNK):
