@@ -29,6 +29,8 @@ from typing import Final, NamedTuple
 
 import regex
 
+from ._values import MONEY_UNITS, UNITS
+
 __all__ = ["EDGE", "EMPTY", "TEXT", "VALUE", "Segment", "Token", "segments", "tokenize"]
 
 TEXT: Final = 0
@@ -43,7 +45,7 @@ EDGE: Final = 3
 #: at most ~40 characters; narrative before a table can be thousands.
 LABEL_TAIL: Final = 160
 
-_UNIT = r"(?:万元|万|元|件|条|个|项|人次|次|份|宗)"
+_UNIT = f"(?:{UNITS})"
 
 # One pass over the text.  Alternatives are tried in order at each position;
 # every quantifier is possessive so nothing backtracks.
@@ -72,8 +74,8 @@ _HAS_DIGIT = regex.compile(r"\d")
 # A single digit followed by a numbering point and text is the next label's
 # numbering ("…0000002.其他法律…"), not part of the run before it.
 _GLUED = regex.compile(
-    r"""
-    (?P<run>(?:(?<![\d.])[+\-])?+\d(?:\d|,(?=\d{3})|\.(?=\d)|(?:[+\-]|增|减)(?=\d))*+(?:万元|万|元)?+)
+    rf"""
+    (?P<run>(?:(?<![\d.])[+\-])?+\d(?:\d|,(?=\d{{3}})|\.(?=\d)|(?:[+\-]|增|减)(?=\d))*+(?:{MONEY_UNITS})?+)
     """,
     regex.VERBOSE,
 )

@@ -28,7 +28,7 @@ import regex
 
 from ._cells import VALUE, Token
 from ._template import ValueKind
-from ._values import CellError, parse_value
+from ._values import MONEY_UNITS, CellError, parse_value
 
 __all__ = ["Splits", "split_runs"]
 
@@ -39,7 +39,7 @@ MAX_AMOUNT_CHARS: Final = 16
 #: budget bounds the time, not just the depth of the search).
 NODE_BUDGET: Final = 20_000
 
-_RUN = regex.compile(r"[+\-]?+\d[\d.+\-增减]*+(?:万元|万|元)?+")
+_RUN = regex.compile(rf"[+\-]?+\d[\d.+\-增减]*+(?:{MONEY_UNITS})?+")
 # What may follow a row's digits when they are split: the next label (text,
 # a bracket, a numbering digit) or nothing.  Anything else ("+", "%", ".")
 # means the digits were cut short and the row is not whole.

@@ -11,6 +11,7 @@ left blank, with a diagnostic; nothing is ever shifted into it from elsewhere.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any, Final, NamedTuple
 
@@ -35,14 +36,15 @@ from ._model import (
 )
 from ._table import resolve_table
 from ._template import (
+    APPEAL_BLOCKS,
     APPEAL_COLUMN_FIELDS,
     APPLICANT_FIELDS,
     DISCLOSURE_ROWS,
     REQUEST_ROWS,
-    Column,
     RequestRowSpec,
     Template,
     ValueKind,
+    printed_rows,
 )
 from ._values import CellError, parse_value
 
@@ -57,7 +59,7 @@ _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure
     Template.V2021: Disclosure2021,
 }
 _APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
-_APPEAL_NAMES = ("行政复议", "未经复议直接起诉", "复议后起诉")
+_APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
 _APPEAL_ROWS = (
     regex.compile(r"(?r)行政复议\)?$|复议\)?$"),
     regex.compile(r"(?r)直接起诉\)?$|未经复议\)?$"),
@@ -75,8 +77,6 @@ class Source(NamedTuple):
 
     def line_of(self, offset: int) -> int:
         """1-based line number of ``offset``."""
-        from bisect import bisect_right
-
         return bisect_right(self.line_starts, offset)
 
     def provenance(self, token: Token, note: str | None = None) -> Provenance:
@@ -427,8 +427,6 @@ def _out_of_order(positions: dict[int, int]) -> list[int]:
     Keeps a longest chain of rows whose positions increase with their template
     index (patience sorting, O(n log n)); every other row is out of order.
     """
-    from bisect import bisect_left
-
     order = sorted(positions)
     tails: list[int] = []  # positions
     tail_rows: list[int] = []
@@ -458,24 +456,14 @@ def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token],
 
 def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[int, RequestRow]
                   ) -> list[RequestRow]:
-    """Rows in template order.
-
-    A group row (2021's （六）其他处理) that carries values while none of its
-    sub-rows does stands in for them: the report printed it as one row.
-    """
-    collapsed = {
-        spec.path for index, spec in enumerate(specs)
-        if spec.group and index in read
-        and not any(i in read for i, child in enumerate(specs) if child.path[:-1] == spec.path)
-    }
+    """Rows in template order, as the report printed them (see :func:`printed_rows`)."""
     rows: list[RequestRow] = []
-    for index, spec in enumerate(specs):
-        if spec.path in collapsed:
+    for index in printed_rows(specs, read):
+        spec = specs[index]
+        if spec.group:
             reader.note("P-collapsed-row", f"{spec.label} is printed as one row, not its sub-rows",
                         None, Severity.INFO)
-            rows.append(read[index])
-        elif not spec.group and spec.path[:-1] not in collapsed:
-            rows.append(read.get(index, RequestRow(spec.label)))
+        rows.append(read.get(index, RequestRow(spec.label)))
     return rows
 
 
@@ -521,8 +509,3 @@ def _block(reader: _Reader, tokens: Sequence[Token], note: str | None = None) ->
     cells = (reader.cell(t, ValueKind.COUNT, name, note)
              for t, name in zip(tokens, APPEAL_COLUMN_FIELDS, strict=True))
     return AppealBlock(*cells)
-
-
-def columns_of(template: Template) -> dict[str, tuple[Column, ...]]:
-    """Section 二 columns by row field, for writers and records."""
-    return {spec.field: spec.columns for spec in DISCLOSURE_ROWS.get(template, ())}

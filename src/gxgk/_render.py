@@ -119,8 +119,7 @@ def render(report: Report, layout: str = "pipe", *, headings: bool = True, heade
 
 def _is_data(row: Sequence[str]) -> bool:
     """True for a row that holds values (every header row is all labels)."""
-    return any(cell == "" or cell[-1:].isdigit() or cell in ("/", "-", "—") for cell in row[1:]) or (
-        len(row) == 15)
+    return any(cell == "" or cell[-1:].isdigit() or cell in ("/", "-", "—") for cell in row[1:])
 
 
 def format_value(value: Value, kind: ValueKind = ValueKind.COUNT) -> str:

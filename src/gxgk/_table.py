@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ._cells import Token
-from ._template import RequestRowSpec, ValueKind
+from ._template import RequestRowSpec, ValueKind, printed_rows
 from ._values import CellError, parse_value
 
 __all__ = ["resolve_table"]
@@ -78,10 +78,8 @@ def _roles(specs: Sequence[RequestRowSpec], present: set[int]
         total, carried_out = by_name["（七）总计"], by_name["四、结转下年度继续办理"]
     except KeyError:
         return None
-    collapsed = {spec.path for index, spec in enumerate(specs) if spec.group and index in present}
-    results = [index for index, spec in enumerate(specs)
-               if spec.path[0].startswith("三、") and index != total
-               and (spec.path in collapsed or (not spec.group and spec.path[:-1] not in collapsed))]
+    results = [index for index in printed_rows(specs, present)
+               if specs[index].path[0].startswith("三、") and index != total]
     return new, carried_in, total, carried_out, results
 
 

@@ -16,6 +16,7 @@ Adding a template year means adding data here, not code elsewhere.
 from __future__ import annotations
 
 import enum
+from collections.abc import Container, Sequence
 from typing import Final
 
 import attrs
@@ -251,6 +252,28 @@ TEMPLATE_MARKERS: Final[dict[Template, tuple[str, ...]]] = {
 
 #: Words of reports written before the 2019 national format.
 PRE_2019_MARKERS: Final = ("政府信息公开情况统计表", "指标名称", "计量单位", "一、概述")
+
+
+def printed_rows(specs: Sequence[RequestRowSpec], present: Container[int]) -> list[int]:
+    """Indices of the rows of ``specs`` a report printed, in template order.
+
+    ``present`` holds the indices that carry values.  A group row (2021's
+    （六）其他处理) that carries values while none of its sub-rows does stands
+    in for them: the report printed it as one row.  Other group rows are not
+    rows of the table.
+
+    >>> specs = REQUEST_ROWS[Template.V2021]
+    >>> other = next(i for i, s in enumerate(specs) if s.group)
+    >>> [specs[i].name for i in printed_rows(specs, {other})][20:23]
+    ['（六）其他处理', '（七）总计', '四、结转下年度继续办理']
+    """
+    collapsed = {
+        spec.path for index, spec in enumerate(specs)
+        if spec.group and index in present
+        and not any(i in present for i, child in enumerate(specs) if child.path[:-1] == spec.path)
+    }
+    return [index for index, spec in enumerate(specs)
+            if spec.path in collapsed or (not spec.group and spec.path[:-1] not in collapsed)]
 
 
 def request_rows(template: Template) -> tuple[RequestRowSpec, ...]:

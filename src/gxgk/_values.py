@@ -20,13 +20,19 @@ __all__ = ["BLANK_MARKERS", "CellError", "parse_value"]
 BLANK_MARKERS: Final = frozenset({"", "/", "\\", "-", "--", "---", "—", "——", "–", "―", "~", "无", "不涉及", "空",
                                   "NA", "N/A"})
 
+#: Units a value may carry ("10件", "7700万", "251000元"); the tokenizer and the
+#: glued-digit splitter use the same lists, so a value means one thing everywhere.
+UNITS: Final = r"万元|万|元|件|条|个|项|人次|次|份|宗"
+#: The money units, the only ones that stay glued to a run of digits ("…432.52元").
+MONEY_UNITS: Final = r"万元|万|元"
+
 # sign, digits (maybe with thousands separators), decimals, unit
 _NUMBER = regex.compile(
-    r"""
+    rf"""
     (?P<sign>[+\-]|增加|减少|增|减)?+
-    (?P<digits>\d{1,3}+(?:,\d{3})++|\d++)
+    (?P<digits>\d{{1,3}}+(?:,\d{{3}})++|\d++)
     (?P<decimals>\.\d++)?+
-    (?P<unit>万元|万|元|件|条|个|项|人次|次|份|宗)?+
+    (?P<unit>{UNITS})?+
     """,
     regex.VERBOSE,
 )
