@@ -14,26 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._normalize import normalize
+from tests.sameness import assert_same, tables
 from tests.strategies import reports
 
 LAYOUTS = sorted(gxgk.LAYOUTS)
 
 _FULL_WIDTH = str.maketrans("0123456789()", "０１２３４５６７８９（）")
-
-
-def tables(report: gxgk.Report) -> tuple[object, ...]:
-    return (report.template, report.disclosure, report.requests, report.appeals)
-
-
-def assert_same(parsed: gxgk.Report, expected: gxgk.Report, *, narratives: bool = True) -> None:
-    assert tables(parsed) == tables(expected)
-    assert (parsed.meta.year, parsed.meta.organ) == (expected.meta.year, expected.meta.organ)
-    assert normalize(parsed.meta.title or "") == normalize(expected.meta.title or "")
-    if narratives:
-        for name in ("overview", "problems", "other_matters"):
-            got, want = getattr(parsed, name), getattr(expected, name)
-            assert "".join(normalize(got.text).split()) == "".join(normalize(want.text).split()), name
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
