@@ -59,6 +59,8 @@ def parse(source: str | bytes) -> Report:
 
     .. versionadded:: 0.1
     """
+    # Imported on first use: compiling their patterns costs ~11 ms that
+    # `import gxgk` should not pay for callers who only parse text.
     from ._html import html_to_text, looks_like_html
     from ._pdf import is_pdf, pdf_to_text
 

@@ -67,6 +67,7 @@ from ._template import (
     SECTION_TITLES,
     Template,
     ValueKind,
+    printed_rows,
     request_rows,
 )
 
@@ -286,16 +287,10 @@ def _display_row(section: int, row: str) -> str:
 def _expected_rows(template: Template) -> tuple[tuple[str, ...], ...]:
     """The row label sequences section 三 may have: the template's, and for 2021
     the variant that prints （六）其他处理 as one row."""
+    specs = REQUEST_ROWS.get(template, ())
     full = tuple(spec.label for spec in request_rows(template))
-    variants = [full]
-    for group in (spec for spec in REQUEST_ROWS.get(template, ()) if spec.group):
-        collapsed: list[str] = []
-        for spec in REQUEST_ROWS[template]:
-            if spec.path[:-1] == group.path or (spec.group and spec is not group):
-                continue
-            collapsed.append(spec.label)
-        variants.append(tuple(collapsed))
-    return tuple(variants)
+    groups = [index for index, spec in enumerate(specs) if spec.group]
+    return (full, *(tuple(specs[i].label for i in printed_rows(specs, {group})) for group in groups))
 
 
 _ROW_SETS: Final = {template: _expected_rows(template) for template in _OFFICIAL}
