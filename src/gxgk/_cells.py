@@ -8,7 +8,8 @@ layout; it sees :class:`Segment` objects, each a run of label text (whitespace
 removed, so "商 业 企 业" and wrapped labels join) followed by the value tokens
 up to the next text.
 
-Token kinds:
+A :data:`Token` is a plain ``(kind, start, end)`` tuple, because a report has
+hundreds of them and a tuple costs a tenth of a named one.  Kinds:
 
 * ``TEXT``  — a word that is not a value;
 * ``VALUE`` — a word that reads as a value: a count, a signed change, an
@@ -19,19 +20,25 @@ Token kinds:
 * ``EDGE`` — a separator opening a line (see :data:`EDGE`).
 
 Markdown rule lines ("|---|---|") and page numbers on their own line ("- 4 -",
-"— 5 —") are dropped here, once, so no reader has to know about them.
+"— 5 —") are blanked out here, once (:func:`without_chrome`), so no reader
+has to know about them.
+
+Speed matters here more than anywhere (issue 7): the text is scanned by
+patterns that start with a fixed character or class, which the ``re`` engine
+skips to in C, and Python code runs once per *word*, never once per
+character or separator.  A word's kind is a pure function of the word, so it
+is memoised: a table repeats the same few words ("0", "1", labels).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from operator import itemgetter
 from typing import Final, NamedTuple
-
-import regex
 
 from ._values import MONEY_UNITS, UNITS
 
-__all__ = ["EDGE", "EMPTY", "TEXT", "VALUE", "Segment", "Token", "segments", "tokenize"]
+__all__ = ["EDGE", "EMPTY", "TEXT", "VALUE", "Segment", "Token", "segments", "tokenize", "without_chrome"]
 
 TEXT: Final = 0
 VALUE: Final = 1
@@ -40,79 +47,64 @@ EMPTY: Final = 2
 #: markdown row, or (in bare pipe rows) a blank first cell.  Readers ignore it
 #: unless a row only fits when it is a blank.
 EDGE: Final = 3
+#: Not a kind a token has: a word with digits in it that is split into text and values.
+_SPLIT: Final = -1
+
+#: ``(kind, start, end)``: the token's kind and its span in the (normalised) text.
+Token = tuple[int, int, int]
 
 #: How many characters of label text before a value group are kept.  Labels are
 #: at most ~40 characters; narrative before a table can be thousands.
 LABEL_TAIL: Final = 160
+#: Distinct words whose kind is remembered; the memo is emptied when full, so
+#: memory stays bounded whatever the input.
+_MEMO_SIZE: Final = 20_000
 
-_UNIT = f"(?:{UNITS})"
+_SPACE = r"[^\S\n\t]"  # whitespace that is neither a line break nor a tab separator
 
-# One pass over the text.  Alternatives are tried in order at each position;
-# every quantifier is possessive so nothing backtracks.
-_TOKEN = regex.compile(
-    rf"""
-      (?P<rule>(?m:^[ \t]*+(?:\|?+[ \t]*+:?+-{{3,}}+:?+[ \t]*+)++\|?+[ \t]*+$))  # markdown rule |---|---|
-    | (?P<page>(?m:^[ \t]*+(?:[-—–]{{1,2}}+[ \t]*+\d{{1,3}}+[ \t]*+[-—–]{{1,2}}+
-                              |第[ \t]*+\d{{1,3}}+[ \t]*+页(?:[ \t]*+共[ \t]*+\d{{1,3}}+[ \t]*+页)?+)
-                 [ \t]*+$))                                                   # page number "- 4 -", "第4页"
-    | (?P<nl>\n)
-    | (?P<sep>[|\t])
-    | (?P<value>(?<![^\s|])                                                   # a whole word that is a value:
-        (?:[+\-]|增加|减少|增|减)?+                                               #   optional sign
-        (?:\d{{1,3}}+(?:,\d{{3}})++|\d++)                                        #   digits, maybe 1,234
-        (?:\.\d++)?+ {_UNIT}?+                                                  #   decimals, unit
-      | (?<![^\s|])(?:[/\\\-—–―~]{{1,4}}+|无|不涉及|空|N/?A)                       #   or a blank marker
-      )(?![^\s|])
-    | (?P<word>[^\s|]++)
-    """,
-    regex.VERBOSE,
+# Every quantifier below is possessive or bounded, so nothing backtracks.
+_WORD = re.compile(r"[^\s|]++")
+_VALUE = re.compile(
+    rf"""(?:[+\-]|增加|减少|增|减)?+(?:\d{{1,3}}+(?:,\d{{3}})++|\d++)(?:\.\d++)?+(?:{UNITS})?+  # a number
+       |[/\\\-—–―~]{{1,4}}+|无|不涉及|空|N/?A                                            # or a blank marker""",
+    re.VERBOSE,
 )
-
-
-_HAS_DIGIT = regex.compile(r"\d")
+_DIGIT = re.compile(r"\d")
+# Separators that make a token: a line break before a line-opening separator
+# (EDGE), and a separator followed by another one or, for a tab, by the line
+# end (EMPTY).  Each token stands where the match ends.
+_SEPARATORS = re.compile(rf"\n{_SPACE}*+(?=[|\t])|\|{_SPACE}*+(?=[|\t])|\t{_SPACE}*+(?=[|\t\n])")
+_LEADING_SEPARATOR = re.compile(rf"{_SPACE}*+(?=[|\t])")
+# Lines that are page furniture, not content.
+_CHROME = re.compile(
+    r"""[ \t]*+(?:(?:\|?+[ \t]*+:?+-{3,}+:?+[ \t]*+)++\|?+                                 # markdown rule |---|---|
+              |[-—–]{1,2}+[ \t]*+\d{1,3}+[ \t]*+[-—–]{1,2}+                               # page number "- 4 -"
+              |第[ \t]*+\d{1,3}+[ \t]*+页(?:[ \t]*+共[ \t]*+\d{1,3}+[ \t]*+页)?+)         # "第4页"
+       [ \t]*+(?=\n|\Z)""",
+    re.VERBOSE,
+)
+_CHROME_START = re.compile(r"\n[ \t]*+(?:\|?+[ \t]*+:?+---|[-—–]{1,2}+[ \t]*+\d|第[ \t]*+\d)")
 # Digits glued to text in a word ("规章000规范性文件898989", "（七）总计801000081").
 # A single digit followed by a numbering point and text is the next label's
 # numbering ("…0000002.其他法律…"), not part of the run before it.
-_GLUED = regex.compile(
-    rf"""
-    (?P<run>(?:(?<![\d.])[+\-])?+\d(?:\d|,(?=\d{{3}})|\.(?=\d)|(?:[+\-]|增|减)(?=\d))*+(?:{MONEY_UNITS})?+)
-    """,
-    regex.VERBOSE,
+_GLUED = re.compile(
+    rf"(?:(?<![\d.])[+\-])?+\d(?:\d|,(?=\d{{3}})|\.(?=\d)|(?:[+\-]|增|减)(?=\d))*+(?:{MONEY_UNITS})?+"
 )
-_NUMBERING_POINT = regex.compile(r"[.、．](?!\d)")
+_NUMBERING_POINT = re.compile(r"[.、．](?!\d)")
+# In the string of token kinds: a run of values and blanks, which ends a segment.
+_VALUE_RUNS = re.compile(rb"[\x01-\x03]++")
+_NOT_LABEL = re.compile(r"[\s|]++")
 
-
-def _split_word(text: str, start: int, end: int, append: Callable[[Token], None]) -> None:
-    """Emit a word that holds digits as text and value tokens, each with its exact span."""
-    position = start
-    for match in _GLUED.finditer(text, start, end):
-        run_start, run_end = match.span()
-        if _NUMBERING_POINT.match(text, run_end, end) and run_end < end - 1:
-            run_end -= 1  # the last digit numbers the label that follows
-        if run_end <= run_start:
-            continue
-        if run_start > position:
-            append(Token(TEXT, position, run_start))
-        append(Token(VALUE, run_start, run_end))
-        position = run_end
-    if position < end:
-        append(Token(TEXT, position, end))
-
-
-class Token(NamedTuple):
-    """A token: its kind and its span in the (normalised) text."""
-
-    kind: int
-    start: int
-    end: int
+_word_kinds: dict[str, int] = {}
+_word_parts: dict[str, tuple[Token, ...]] = {}
 
 
 class Segment(NamedTuple):
     """Label text and the value tokens that follow it.
 
     ``label`` has all whitespace removed and is cut to its last
-    :data:`LABEL_TAIL` characters; ``label_start`` is where that tail starts
-    in the text.  ``values`` hold ``VALUE`` and ``EMPTY`` tokens.
+    :data:`LABEL_TAIL` characters (in whole words); ``label_start`` is where
+    that tail starts in the text.  ``values`` hold ``VALUE`` and ``EMPTY`` tokens.
     """
 
     label: str
@@ -122,75 +114,145 @@ class Segment(NamedTuple):
     follows: str = ""  #: the first characters of the text after the values ("" at the end)
 
 
+def without_chrome(text: str, start: int = 0, end: int | None = None) -> str:
+    """``text`` with markdown rule lines and page-number lines blanked to spaces (same length)."""
+    stop = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    first = _CHROME.match(text, start, stop) if start == 0 or text[start - 1] == "\n" else None
+    if first is not None and first.end() > first.start():
+        spans.append(first.span())
+    for hint in _CHROME_START.finditer(text, start, stop):
+        line = _CHROME.match(text, hint.start() + 1, stop)
+        if line is not None and line.end() > line.start():
+            spans.append(line.span())
+    if not spans:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for span_start, span_end in spans:
+        if span_start >= position:
+            pieces += (text[position:span_start], " " * (span_end - span_start))
+            position = span_end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+    """Tokens of ``text[start:end]``, with offsets into ``text``, in text order."""
+    stop = len(text) if end is None else end
+    text = without_chrome(text, start, stop)
     tokens: list[Token] = []
     append = tokens.append
-    sep_on_line = False  # a separator has been seen on this line
-    content = False  # something has been seen since the last separator
-    last_sep = ""
-    stop = len(text) if end is None else end
-    for match in _TOKEN.finditer(text, start, stop):
-        kind = match.lastgroup
-        if kind == "word":
-            if _HAS_DIGIT.search(text, match.start(), match.end()):
-                _split_word(text, match.start(), match.end(), append)
-            else:
-                append(Token(TEXT, match.start(), match.end()))
-            content = True
-        elif kind == "value":
-            append(Token(VALUE, match.start(), match.end()))
-            content = True
-        elif kind == "sep":
-            if not content:
-                append(Token(EMPTY if sep_on_line else EDGE, match.start(), match.start()))
-            sep_on_line, content, last_sep = True, False, match.group()
-        elif kind == "nl":
-            if sep_on_line and not content and last_sep == "\t":
-                append(Token(EMPTY, match.start(), match.start()))
-            sep_on_line = content = False
-        # "rule" and "page" lines are dropped
+    kinds = _word_kinds
+    known = kinds.get
+    for match in _WORD.finditer(text, start, stop):
+        word = match.group()
+        kind = known(word)
+        if kind is None:
+            kind = _kind(word)
+        if kind >= 0:
+            append((kind, *match.span()))
+        else:
+            offset = match.start()
+            tokens += [(part, part_start + offset, part_end + offset) for part, part_start, part_end
+                       in _parts(word)]
+    blanks = [(EMPTY, sep.end(), sep.end()) if text[sep.start()] != "\n" else (EDGE, sep.end(), sep.end())
+              for sep in _SEPARATORS.finditer(text, start, stop)]
+    lead = _LEADING_SEPARATOR.match(text, start, stop)
+    if lead is not None:
+        blanks.append((EDGE, lead.end(), lead.end()))
+    if blanks:
+        tokens += blanks
+        tokens.sort(key=itemgetter(1))  # two sorted runs: a linear merge
     return tokens
+
+
+def _kind(word: str) -> int:
+    if _VALUE.fullmatch(word):
+        kind = VALUE
+    elif _DIGIT.search(word):
+        kind = _SPLIT
+    else:
+        kind = TEXT
+    if len(_word_kinds) >= _MEMO_SIZE:
+        _word_kinds.clear()
+    _word_kinds[word] = kind
+    return kind
+
+
+def _parts(word: str) -> tuple[Token, ...]:
+    """A word that holds digits as text and value tokens, with spans relative to the word."""
+    parts = _word_parts.get(word)
+    if parts is not None:
+        return parts
+    found: list[Token] = []
+    position = 0
+    end = len(word)
+    for match in _GLUED.finditer(word):
+        run_start, run_end = match.span()
+        if _NUMBERING_POINT.match(word, run_end) and run_end < end - 1:
+            run_end -= 1  # the last digit numbers the label that follows
+        if run_end <= run_start:
+            continue
+        if run_start > position:
+            found.append((TEXT, position, run_start))
+        found.append((VALUE, run_start, run_end))
+        position = run_end
+    if position < end:
+        found.append((TEXT, position, end))
+    if len(_word_parts) >= _MEMO_SIZE:
+        _word_parts.clear()
+    parts = _word_parts[word] = tuple(found)
+    return parts
 
 
 def segments(text: str, tokens: list[Token]) -> list[Segment]:
     """Group tokens into label text followed by its values.
 
-    A group of only ``EMPTY`` tokens is kept: it may be a row the report left
-    blank, or the empty padding of a header row; readers prefer rows with
-    numbers when both claim one row.  A group of only ``EDGE`` tokens is the
-    left border of a markdown row before its label, and does not cut the
-    label text.
+    ``text`` is the text as tokenized (see :func:`without_chrome`): the label
+    is the text between the label's first and last word, without whitespace
+    and separators.  A group of only ``EMPTY`` tokens is kept: it may be a row
+    the report left blank, or the empty padding of a header row; readers
+    prefer rows with numbers when both claim one row.  A group of only
+    ``EDGE`` tokens is the left border of a markdown row before its label, and
+    does not cut the label text.
     """
+    kinds = bytes(map(itemgetter(0), tokens))
     result: list[Segment] = []
-    words: list[Token] = []
-    values: list[Token] = []
-    for token in tokens:
-        if token.kind == TEXT:
-            if values and all(value.kind == EDGE for value in values):
-                values = []  # a markdown row's left border before its label: not a row
-            if values:
-                result.append(_segment(text, words, values, text[token.start : min(token.end, token.start + 4)]))
-                words, values = [], []
-            words.append(token)
-        else:
-            values.append(token)
-    if values:
-        result.append(_segment(text, words, values))
+    append = result.append
+    size_of_text = len(text)
+    count = len(tokens)
+    strip = _NOT_LABEL.sub
+    words_from = 0  # index of the first word of the current label
+    for run in _VALUE_RUNS.finditer(kinds):
+        values_from, values_to = run.span()
+        if values_to < count and not run.group().strip(b"\x03"):
+            continue  # only line-opening separators: a markdown row's left border, not a row
+        values = tuple(tokens[values_from:values_to])
+        follows = ""
+        if values_to < count:
+            _, next_start, next_end = tokens[values_to]
+            follows = text[next_start : min(next_end, next_start + 4)]
+        if values_from == words_from:
+            append(Segment("", values[0][1], values, size_of_text, follows))
+            words_from = values_to
+            continue
+        # The label's words, from the last back until LABEL_TAIL characters are kept.
+        last_end = tokens[values_from - 1][2]
+        first = values_from - 1
+        size = 0
+        while first > words_from:
+            kind, word_start, word_end = tokens[first]
+            if kind == TEXT:
+                size += word_end - word_start
+                if size >= LABEL_TAIL:
+                    break
+            first -= 1
+        while tokens[first][0] != TEXT:
+            first += 1
+        label_start = tokens[first][1]
+        line_end = text.find("\n", last_end)
+        append(Segment(strip("", text[label_start:last_end]), label_start, values,
+                       size_of_text if line_end < 0 else line_end, follows))
+        words_from = values_to
     return result
-
-
-def _segment(text: str, words: list[Token], values: list[Token], follows: str = "") -> Segment:
-    parts: list[str] = []
-    size = 0
-    label_start = words[-1].start if words else (values[0].start if values else 0)
-    for word in reversed(words):
-        if size >= LABEL_TAIL:
-            break
-        piece = text[word.start : word.end]
-        parts.append(piece)
-        size += len(piece)
-        label_start = word.start
-    line_end = text.find("\n", words[-1].end) if words else -1
-    return Segment("".join(reversed(parts)), label_start, tuple(values), len(text) if line_end < 0 else line_end,
-                   follows)

@@ -59,10 +59,10 @@ def glued(text: str, token: Token) -> bool:
     cell: fixed-width text prints a blank as spaces ("规章    1        11"),
     and "11" there must not become two cells.
     """
-    raw = text[token.start : token.end]
+    raw = text[token[1] : token[2]]
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or any(sign in raw[1:] for sign in "+-增减"):
         return True
-    return not (_wide(text, token.start - 1, -1) or _wide(text, token.end, 1))
+    return not (_wide(text, token[1] - 1, -1) or _wide(text, token[2], 1))
 
 
 def _wide(text: str, index: int, step: int) -> bool:
@@ -86,11 +86,11 @@ def bordered(text: str, token: Token) -> bool:
     extraction then prints them as one bordered cell.  Such a cell may be
     split, but only where an identity checks the split.
     """
-    line_start = text.rfind("\n", 0, token.start) + 1
-    line_end = text.find("\n", token.end)
+    line_start = text.rfind("\n", 0, token[1]) + 1
+    line_end = text.find("\n", token[2])
     line_end = len(text) if line_end < 0 else line_end
-    return (_BORDER_BEFORE.search(text, line_start, token.start) is not None
-            and _BORDER_AFTER.match(text, token.end, line_end) is not None and "|" in text[line_start:line_end])
+    return (_BORDER_BEFORE.search(text, line_start, token[1]) is not None
+            and _BORDER_AFTER.match(text, token[2], line_end) is not None and "|" in text[line_start:line_end])
 
 
 class Splits(NamedTuple):
@@ -105,7 +105,7 @@ def splittable(text: str, tokens: Sequence[Token], follows: str = "") -> bool:
     if follows and not _NEXT_LABEL.match(follows):
         return False
     return bool(tokens) and all(
-        token.kind == VALUE and _RUN.fullmatch(text, token.start, token.end) is not None for token in tokens
+        token[0] == VALUE and _RUN.fullmatch(text, token[1], token[2]) is not None for token in tokens
     )
 
 
@@ -115,14 +115,14 @@ def split_runs(text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], c
 
     >>> from gxgk._cells import VALUE, tokenize
     >>> text = "（一）予以公开7000007"
-    >>> runs = [t for t in tokenize(text) if t.kind == VALUE]
+    >>> runs = [t for t in tokenize(text) if t[0] == VALUE]
     >>> row_total = lambda v: len(v) < 7 or v[6] == sum(v[:6])
-    >>> [tuple(text[t.start:t.end] for t in cut)
+    >>> [tuple(text[start:end] for _, start, end in cut)
     ...  for cut in split_runs(text, runs, [ValueKind.COUNT] * 7, row_total).cuts]
     [('7', '0', '0', '0', '0', '0', '7')]
     """
     search = _Search(text, tokens, kinds, check, budget)
-    search.walk(0, tokens[0].start if tokens else 0, [], [])
+    search.walk(0, tokens[0][1] if tokens else 0, [], [])
     return Splits(search.found, search.nodes > budget)
 
 
@@ -139,7 +139,7 @@ class _Search:
         # characters from each token to the end, so the room check is O(1)
         self.rest = [0] * (len(tokens) + 1)
         for index in range(len(tokens) - 1, -1, -1):
-            self.rest[index] = self.rest[index + 1] + tokens[index].end - tokens[index].start
+            self.rest[index] = self.rest[index + 1] + tokens[index][2] - tokens[index][1]
         self.found: list[tuple[Token, ...]] = []
         self.nodes = 0
 
@@ -157,19 +157,19 @@ class _Search:
         token = self.tokens[index]
         kind = self.kinds[cell]
         longest = MAX_AMOUNT_CHARS if kind is ValueKind.AMOUNT else MAX_COUNT_DIGITS + 1
-        first = token.end if self.whole[index] else start + 1
-        for end in range(first, min(token.end, start + longest) + 1):
+        first = token[2] if self.whole[index] else start + 1
+        for end in range(first, min(token[2], start + longest) + 1):
             self.nodes += 1
             if self.nodes > self.budget:
                 return
-            value = self._value(start, end, kind, end == token.end)
+            value = self._value(start, end, kind, end == token[2])
             if value is _INVALID:
                 continue
-            parts.append(Token(VALUE, start, end))
+            parts.append((VALUE, start, end))
             values.append(value)  # type: ignore[arg-type]
             if self.check is None or self.check(values):
-                if end == token.end:
-                    self.walk(index + 1, self.tokens[index + 1].start if index + 1 < len(self.tokens) else end,
+                if end == token[2]:
+                    self.walk(index + 1, self.tokens[index + 1][1] if index + 1 < len(self.tokens) else end,
                               parts, values)
                 else:
                     self.walk(index, end, parts, values)
@@ -178,7 +178,7 @@ class _Search:
 
     def _room(self, index: int, start: int, cell: int) -> bool:
         """Prune: the characters left must be able to fill the cells left, one to nine each."""
-        chars = (self.tokens[index].end - start) + self.rest[index + 1]
+        chars = (self.tokens[index][2] - start) + self.rest[index + 1]
         runs = len(self.tokens) - index
         cells = len(self.kinds) - cell
         return runs <= cells <= chars

@@ -129,7 +129,7 @@ def _kind(text: str) -> int:
     tokens = tokenize(text)
     if not tokens:
         return -1
-    return TEXT if any(t.kind == TEXT for t in tokens) else VALUE
+    return TEXT if any(t[0] == TEXT for t in tokens) else VALUE
 
 
 def cell_text(raw: str) -> str:
@@ -145,7 +145,7 @@ def cell_text(raw: str) -> str:
     if " " in text:
         closed = str(_EDGE_SPACE.sub("", text))
         tokens = tokenize(closed)
-        if len(tokens) == 1 and tokens[0].kind == VALUE:
+        if len(tokens) == 1 and tokens[0][0] == VALUE:
             return closed
     return text
 

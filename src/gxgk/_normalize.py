@@ -48,6 +48,8 @@ for _code in range(0xFF01, 0xFF5F):  # full-width ASCII
     _TABLE[_code] = _code - 0xFEE0
 for _char in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
     _TABLE[ord(_char)] = ord(" ")
+for _char in "\x1c\x1d\x1e\x1f":  # information separators: whitespace to str.isspace and to `re`
+    _TABLE[ord(_char)] = ord(" ")
 for _char in "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad":
     _TABLE[ord(_char)] = ord(" ")
 _TABLE.update({

@@ -13,7 +13,7 @@ from typing import Final
 
 import regex
 
-from ._cells import Segment, segments, tokenize
+from ._cells import Segment, segments, tokenize, without_chrome
 from ._decode import decode
 from ._meta import read_meta
 from ._model import Diagnostic, Narrative, Provenance, Report, Severity
@@ -91,8 +91,9 @@ def parse(source: str | bytes) -> Report:
 
 def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     text = normalize(original)
-    source = Source(text, _line_starts(text))
-    segs = segments(text, tokenize(text))
+    tables = without_chrome(text)  # the same text without page numbers and markdown rules
+    source = Source(tables, _line_starts(text))
+    segs = segments(tables, tokenize(tables))
     headings = find_headings(text)
     table_word = _TABLE_WORD.search(text)
     first_table = table_word.start() if table_word else len(text)
@@ -147,7 +148,7 @@ def _read_in_section(read: _Reader, segs: Sequence[Segment], headings: Sequence[
     """Read a table inside its section's span; fall back on the whole text."""
     span = _section_span(headings, section, size)
     if span is not None:
-        inside = [s for s in segs if span[0] <= s.values[0].start < span[1]]
+        inside = [s for s in segs if span[0] <= s.values[0][1] < span[1]]
         value, notes = read(inside)
         if value is not None:
             return value, notes

@@ -311,7 +311,7 @@ def _key(line: str) -> str:
 
 def _is_header(line: str) -> bool:
     """A table row without values (a row of blanks has several empty cells; a header band at most one)."""
-    kinds = [token.kind for token in tokenize(line)]
+    kinds = [token[0] for token in tokenize(line)]
     return VALUE not in kinds and kinds.count(EMPTY) < 2
 
 

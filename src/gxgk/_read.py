@@ -81,8 +81,8 @@ class Source(NamedTuple):
 
     def provenance(self, token: Token, note: str | None = None) -> Provenance:
         """Where ``token`` came from."""
-        return Provenance(token.start, token.end, self.line_of(token.start),
-                          self.text[token.start : token.end], note)
+        return Provenance(token[1], token[2], self.line_of(token[1]),
+                          self.text[token[1] : token[2]], note)
 
 
 class _Reader:
@@ -102,12 +102,12 @@ class _Reader:
         if token is None:
             return Cell()
         prov = self.source.provenance(token, note)
-        if token.kind in (EMPTY, EDGE):
+        if token[0] in (EMPTY, EDGE):
             return Cell(None, prov)
         try:
             return Cell(parse_value(prov.raw, kind), prov)
         except CellError as exc:
-            self.note("P-cell-value", f"{where}: {exc}; left blank", token.start)
+            self.note("P-cell-value", f"{where}: {exc}; left blank", token[1])
             return Cell(None, prov)
 
 
@@ -121,15 +121,15 @@ def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
     Line-opening separators (:data:`~gxgk._cells.EDGE`) count as blank cells
     only when nothing else fits.
     """
-    inner = [token for token in values if token.kind != EDGE]
+    inner = [token for token in values if token[0] != EDGE]
     for cells in (inner, list(values)):
         if len(cells) == n:
             return tuple(cells)
         start, end = 0, len(cells)
-        while end > start and cells[end - 1].kind != VALUE:
+        while end > start and cells[end - 1][0] != VALUE:
             end -= 1
         trimmed_end = end
-        while start < end and cells[start].kind != VALUE:
+        while start < end and cells[start][0] != VALUE:
             start += 1
         for candidate in (cells[:trimmed_end], cells[start:end]):
             if len(candidate) == n:
@@ -188,7 +188,7 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: 
     """
     n = len(kinds)
     cells = fit(segment.values, n)
-    on_line = [token for token in segment.values if token.start < segment.line_end]
+    on_line = [token for token in segment.values if token[1] < segment.line_end]
     if cells is None and len(on_line) < len(segment.values):
         cells = fit(on_line, n)
     if cells is not None:
@@ -202,7 +202,7 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: 
 
 
 def _numbers(tokens: Sequence[Token], text: str) -> int:
-    return sum(token.kind == VALUE and any(c.isdigit() for c in text[token.start : token.end]) for token in tokens)
+    return sum(token[0] == VALUE and any(c.isdigit() for c in text[token[1] : token[2]]) for token in tokens)
 
 
 def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, after: int = -1,
@@ -216,9 +216,9 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
     """
     fitting = [(segment, found) for segment in candidates
                if (found := fit_segment(segment, kinds, text, check)).cuts or found.exhausted]
-    ranked = sorted(fitting, key=lambda item: (item[0].values[0].start <= after,
+    ranked = sorted(fitting, key=lambda item: (item[0].values[0][1] <= after,
                                                not item[1].cuts or _numbers(item[1].cuts[0], text) == 0,
-                                               item[0].values[0].start))
+                                               item[0].values[0][1]))
     return ranked[0] if ranked else None
 
 
@@ -233,10 +233,10 @@ def _choose(claims: dict[int, list[Segment]], kinds: Sequence[Sequence[ValueKind
         found = _best(claims.get(index, ()), row_kinds, text, after, check)
         if found is not None:
             chosen[index] = found
-            after = max(after, found[0].values[0].start)
+            after = max(after, found[0].values[0][1])
         elif not optional[index]:
             _missing(reader, claims.get(index, ()), labels[index], len(row_kinds))
-    for index in _out_of_order({i: seg.values[0].start for i, (seg, _) in chosen.items()}):
+    for index in _out_of_order({i: seg.values[0][1] for i, (seg, _) in chosen.items()}):
         segment = chosen.pop(index)[0]
         reader.note("P-row-order", f"{labels[index]}: its label stands out of template order "
                     f"{_describe(segment, reader.source)}; left blank", segment.label_start)
@@ -246,18 +246,18 @@ def _choose(claims: dict[int, list[Segment]], kinds: Sequence[Sequence[ValueKind
 def _determined(reader: _Reader, label: str, segment: Segment, found: Fit) -> tuple[Token, ...] | None:
     """The row's cell tokens if its fit is unique; otherwise say why it is left blank."""
     text = reader.source.text
-    run = " ".join(text[t.start : t.end] for t in segment.values)
+    run = " ".join(text[t[1] : t[2]] for t in segment.values)
     if len(found.cuts) == 1:
         if found.glued:
             reader.note("P-glued", f"{label}: glued digits '{run}' split the only way the identities allow: "
-                        + " | ".join(text[t.start : t.end] for t in found.cuts[0]), segment.label_start,
+                        + " | ".join(text[t[1] : t[2]] for t in found.cuts[0]), segment.label_start,
                         Severity.INFO)
         return found.cuts[0]
     if found.exhausted:
         reader.note("P-glued-bound", f"{label}: glued digits '{run}' have too many possible splits to search; "
                     "left blank", segment.label_start)
     else:
-        shown = "; ".join(" | ".join(text[t.start : t.end] for t in cut) for cut in found.cuts[:4])
+        shown = "; ".join(" | ".join(text[t[1] : t[2]] for t in cut) for cut in found.cuts[:4])
         more = f" (and {len(found.cuts) - 4} more)" if len(found.cuts) > 4 else ""
         reader.note("P-glued-ambiguous", f"{label}: glued digits '{run}' split {len(found.cuts)} ways "
                     f"({shown}{more}); left blank", segment.label_start)
@@ -265,7 +265,7 @@ def _determined(reader: _Reader, label: str, segment: Segment, found: Fit) -> tu
 
 
 def _describe(segment: Segment, source: Source) -> str:
-    raws = " ".join(source.text[t.start : t.end] or "∅" for t in segment.values[:20])
+    raws = " ".join(source.text[t[1] : t[2]] or "∅" for t in segment.values[:20])
     return f"[{raws}]"
 
 
@@ -283,7 +283,7 @@ def _block_totals_hold(values: Sequence[Value]) -> bool:
 
 
 def _glued_note(reader: _Reader, segment: Segment) -> str:
-    run = " ".join(reader.source.text[t.start : t.end] for t in segment.values)
+    run = " ".join(reader.source.text[t[1] : t[2]] for t in segment.values)
     return f"recovered from glued digits '{run}'"
 
 
@@ -373,7 +373,7 @@ def _data_lines(text: str, segments: Sequence[Segment], width: int) -> list[tupl
     for segment in segments:
         line: list[Token] = []
         for token in segment.values:
-            if line and "\n" in text[line[-1].end : token.start]:
+            if line and "\n" in text[line[-1][2] : token[1]]:
                 lines.extend(_one_row(line, width))
                 line = []
             line.append(token)
@@ -383,7 +383,7 @@ def _data_lines(text: str, segments: Sequence[Segment], width: int) -> list[tupl
 
 def _one_row(tokens: Sequence[Token], width: int) -> list[tuple[Token, ...]]:
     cells = fit(tokens, width)
-    return [cells] if cells is not None and any(t.kind == VALUE for t in cells) else []
+    return [cells] if cells is not None and any(t[0] == VALUE for t in cells) else []
 
 
 def _rows_by_order(reader: _Reader, specs: Sequence[RequestRowSpec], segments: Sequence[Segment],
@@ -408,7 +408,7 @@ def _rows_by_order(reader: _Reader, specs: Sequence[RequestRowSpec], segments: S
         if index not in position or len(found.cuts) != 1 or found.cuts[0] != lines[position[index]]:
             return {}
     try:
-        values = [[parse_value(text[t.start : t.end], ValueKind.COUNT) for t in line] for line in lines]
+        values = [[parse_value(text[t[1] : t[2]], ValueKind.COUNT) for t in line] for line in lines]
     except CellError:
         return {}
     if not all(_row_total_holds(row) for row in values if None not in row):
@@ -417,7 +417,7 @@ def _rows_by_order(reader: _Reader, specs: Sequence[RequestRowSpec], segments: S
     if assigned:
         reader.note("P-row-by-order", f"{len(assigned)} rows lost their labels; the section's {len(lines)} data "
                     "lines match the template's rows one to one, and each was assigned by its position",
-                    lines[0][0].start, Severity.WARNING)
+                    lines[0][0][1], Severity.WARNING)
     return assigned
 
 

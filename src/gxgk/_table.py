@@ -62,7 +62,7 @@ def _values(cut: Cut, text: str) -> Values:
     values: list[int | None] = []
     for token in cut:
         try:
-            value = parse_value(text[token.start : token.end], ValueKind.COUNT)
+            value = parse_value(text[token[1] : token[2]], ValueKind.COUNT)
         except CellError:
             value = None
         values.append(value if isinstance(value, int) else None)
