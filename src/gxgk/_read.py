@@ -11,6 +11,7 @@ left blank, with a diagnostic; nothing is ever shifted into it from elsewhere.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any, Final, NamedTuple
@@ -18,7 +19,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 import regex
 
-from ._cells import EDGE, EMPTY, VALUE, Segment, Token
+from ._cells import EDGE, VALUE, Segment, Token
 from ._glue import Check, split_runs, splittable
 from ._model import (
     AppealBlock,
@@ -53,6 +54,8 @@ __all__ = ["Source", "read_appeals", "read_disclosure", "read_requests"]
 #: How many characters may follow a row key at the end of its label text
 #: ("（件）", "：", a stray bracket) and still count as that row's label.
 _TRAILING: Final = 4
+#: Labels whose owner is remembered per table (see :class:`Keys`).
+_MEMO_SIZE: Final = 10_000
 _APPEAL_CELLS: Final = 15
 _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
     Template.V2019: Disclosure2019,
@@ -60,11 +63,6 @@ _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure
 }
 _APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
 _APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
-_APPEAL_ROWS = (
-    regex.compile(r"(?r)行政复议\)?$|复议\)?$"),
-    regex.compile(r"(?r)直接起诉\)?$|未经复议\)?$"),
-    regex.compile(r"(?r)复议后起诉\)?$|复议后\)?$"),
-)
 # The five result columns printed between a block's name and its values
 # (section 四 printed as three small tables, as OCR and converters split it).
 _APPEAL_COLUMN_HEADER = regex.compile(r"(?:结果维持|结果纠正|其他结果|尚未审结|总计|合计)++$")
@@ -97,17 +95,25 @@ class _Reader:
         line = None if offset is None else self.source.line_of(offset)
         self.diagnostics.append(Diagnostic(code, f"{self.section}: {message}", severity, offset, line))
 
-    def cell(self, token: Token | None, kind: ValueKind, where: str, note: str | None = None) -> Cell:
-        """The cell for ``token`` (``None``: not found; ``EMPTY``: printed blank)."""
+    def cell(self, token: Token | None, kind: ValueKind, row: str, column: str = "", note: str | None = None) -> Cell:
+        """The cell for ``token`` (``None``: not found; ``EMPTY``: printed blank).
+
+        This runs for every cell of every report, so it reads the common
+        case (a plain count) without the value grammar, and names the cell
+        (``row · column``) only when it has something to say about it.
+        """
         if token is None:
             return Cell()
-        prov = self.source.provenance(token, note)
-        if token[0] in (EMPTY, EDGE):
+        token_kind, start, end = token
+        raw = self.source.text[start:end]
+        prov = Provenance(start, end, bisect_right(self.source.line_starts, start), raw, note)
+        if token_kind != VALUE:
             return Cell(None, prov)
         try:
-            return Cell(parse_value(prov.raw, kind), prov)
+            return Cell(parse_value(raw, kind), prov)
         except CellError as exc:
-            self.note("P-cell-value", f"{where}: {exc}; left blank", token[1])
+            where = f"{row} · {column}" if column else row
+            self.note("P-cell-value", f"{where}: {exc}; left blank", start)
             return Cell(None, prov)
 
 
@@ -137,31 +143,56 @@ def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
     return None
 
 
-def _compile(keys: Iterable[str]) -> tuple[regex.Pattern[str], ...]:
-    return tuple(regex.compile(f"(?r)(?:{key})") for key in keys)
+class Keys:
+    """The row keys of one table, compiled once, with a memo of which key owns a label.
+
+    A key "owns" a label when it matches last (nearest the end), within
+    :data:`_TRAILING` characters of the end; the longest match wins a tie.
+    Which key owns a label depends on the label alone, and the same labels
+    recur in every report of a template, so the answer is remembered (up to
+    :data:`_MEMO_SIZE` labels; then the memo starts over).
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.patterns = tuple(regex.compile(f"(?r)(?:{key})") for key in keys)
+        self._owners: dict[str, int | None] = {}
+
+    def owner(self, label: str) -> int | None:
+        """Index of the key that owns ``label``, if any."""
+        owners = self._owners
+        if label in owners:
+            return owners[label]
+        best: tuple[int, int] | None = None
+        best_index = None
+        limit = len(label) - _TRAILING
+        for index, key in enumerate(self.patterns):
+            match = key.search(label)
+            if match is None or match.end() < limit:
+                continue
+            rank = (match.end(), -match.start())
+            if best is None or rank > best:
+                best, best_index = rank, index
+        if len(owners) >= _MEMO_SIZE:
+            owners.clear()
+        owners[label] = best_index
+        return best_index
 
 
-def _owner(label: str, keys: Sequence[regex.Pattern[str]]) -> int | None:
-    """Index of the key that matches last (nearest the end) in ``label``, if near enough."""
-    best: tuple[int, int] | None = None
-    best_index = None
-    limit = len(label) - _TRAILING
-    for index, key in enumerate(keys):
-        match = key.search(label)
-        if match is None or match.end() < limit:
-            continue
-        rank = (match.end(), -match.start())
-        if best is None or rank > best:
-            best, best_index = rank, index
-    return best_index
+_APPEAL_ROWS = Keys((r"行政复议\)?$|复议\)?$", r"直接起诉\)?$|未经复议\)?$", r"复议后起诉\)?$|复议后\)?$"))
 
 
-def _claims(segments: Iterable[Segment], keys: Sequence[regex.Pattern[str]]) -> dict[int, list[Segment]]:
+@functools.cache
+def _keys(keys: tuple[str, ...]) -> Keys:
+    return Keys(keys)
+
+
+def _claims(segments: Iterable[Segment], keys: Keys) -> dict[int, list[Segment]]:
     claims: dict[int, list[Segment]] = {}
+    owner = keys.owner
     for segment in segments:
-        owner = _owner(segment.label, keys)
-        if owner is not None:
-            claims.setdefault(owner, []).append(segment)
+        index = owner(segment.label)
+        if index is not None:
+            claims.setdefault(index, []).append(segment)
     return claims
 
 
@@ -297,7 +328,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
     specs = DISCLOSURE_ROWS.get(template)
     if not specs:
         return None, []
-    claims = _claims(segments, _compile(spec.key for spec in specs))
+    claims = _claims(segments, _keys(tuple(spec.key for spec in specs)))
     cls = _DISCLOSURE_CLASSES[template]
     fields = attrs.fields_dict(cls)
     labels = [f"{spec.item} {spec.label}" for spec in specs]
@@ -310,7 +341,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
         if tokens is None:
             continue
         note = _glued_note(reader, segment) if found.glued else None
-        cells = [reader.cell(t, col.kind, f"{spec.label} · {col.label}", note)
+        cells = [reader.cell(t, col.kind, spec.label, col.label, note)
                  for t, col in zip(tokens, spec.columns, strict=True)]
         row_class: type[Any] = type(fields[spec.field].default)
         rows[spec.field] = row_class(*cells)
@@ -338,7 +369,7 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     specs = REQUEST_ROWS.get(template, ())
     if not specs:
         return None, []
-    claims = _claims(segments, _compile(spec.key for spec in specs))
+    claims = _claims(segments, _keys(tuple(spec.key for spec in specs)))
     kinds = [ValueKind.COUNT] * len(APPLICANT_FIELDS)
     chosen = _choose(claims, [kinds] * len(specs), [spec.group for spec in specs], reader,
                      [spec.label for spec in specs], _row_total_holds)
@@ -449,7 +480,7 @@ def _out_of_order(positions: dict[int, int]) -> list[int]:
 
 def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token], note: str | None = None
                  ) -> RequestRow:
-    cells = [reader.cell(t, ValueKind.COUNT, f"{spec.label} · {col}", note)
+    cells = [reader.cell(t, ValueKind.COUNT, spec.label, col, note=note)
              for t, col in zip(tokens, APPLICANT_FIELDS, strict=True)]
     return RequestRow(spec.label, *cells)
 
@@ -506,6 +537,6 @@ def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None
 
 
 def _block(reader: _Reader, tokens: Sequence[Token], note: str | None = None) -> AppealBlock:
-    cells = (reader.cell(t, ValueKind.COUNT, name, note)
+    cells = (reader.cell(t, ValueKind.COUNT, name, note=note)
              for t, name in zip(tokens, APPEAL_COLUMN_FIELDS, strict=True))
     return AppealBlock(*cells)

@@ -89,11 +89,9 @@ class RequestRowSpec:
     path: tuple[str, ...]
     key: str
     group: bool = False
-
-    @property
-    def label(self) -> str:
-        """The official label path joined with " / "."""
-        return " / ".join(self.path)
+    #: The official label path joined with " / " (computed once: readers ask for it per cell).
+    label: str = attrs.field(init=False, eq=False, repr=False,
+                             default=attrs.Factory(lambda spec: " / ".join(spec.path), takes_self=True))
 
     @property
     def name(self) -> str:

@@ -54,6 +54,10 @@ def parse_value(raw: str, kind: ValueKind) -> int | Decimal | None:
     >>> parse_value("—", ValueKind.COUNT) is None
     True
     """
+    if raw.isdigit() and raw.isascii():  # the common case: a plain count
+        if kind is ValueKind.AMOUNT:
+            return Decimal(raw)
+        return int(raw)
     text = raw.strip()
     if text in BLANK_MARKERS:
         return None
