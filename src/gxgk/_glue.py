@@ -142,6 +142,9 @@ class _Search:
             self.rest[index] = self.rest[index + 1] + tokens[index][2] - tokens[index][1]
         self.found: list[tuple[Token, ...]] = []
         self.nodes = 0
+        # a part's value depends on its span and column kind only, and the
+        # walk meets the same spans on many branches
+        self.values: dict[tuple[int, int, ValueKind, bool], object] = {}
 
     def walk(self, index: int, start: int, parts: list[Token], values: list[int | Decimal | None]) -> None:
         self.nodes += 1
@@ -162,7 +165,10 @@ class _Search:
             self.nodes += 1
             if self.nodes > self.budget:
                 return
-            value = self._value(start, end, kind, end == token[2])
+            key = (start, end, kind, end == token[2])
+            value = self.values.get(key, _UNKNOWN)
+            if value is _UNKNOWN:
+                value = self.values[key] = self._value(*key)
             if value is _INVALID:
                 continue
             parts.append((VALUE, start, end))
@@ -200,3 +206,4 @@ class _Search:
 
 
 _INVALID: Final = object()
+_UNKNOWN: Final = object()

@@ -11,6 +11,7 @@ statement of the period, else from the date of publication.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Final
 
 import regex
@@ -40,6 +41,7 @@ _OTHER_KEYS: Final = ("主题分类", "所属主题", "有效性", "废止日期
 _KEY_ALTERNATION: Final = "|".join(sorted((*_FIELDS, *_OTHER_KEYS), key=len, reverse=True))
 # A key, at a line start or after a separator, with an optional colon.
 _KEY = regex.compile(rf"(?:^|(?<=[\s|]))(?P<key>{_KEY_ALTERNATION})[ \t]*+[:]?+[ \t]*+\|?+", regex.MULTILINE)
+_VALUE_END = re.compile(r"[|\n]")
 #: How much of the text's head is searched for the metadata block and title.
 _HEAD: Final = 6000
 
@@ -85,7 +87,7 @@ def _fields(original: str, text: str) -> dict[str, object]:
             continue
         end = keys[index + 1].start() if index + 1 < len(keys) else head
         raw = original[match.end() : end]
-        value = regex.split(r"[|\n]", raw, maxsplit=1)[0].strip()
+        value = _VALUE_END.split(raw, maxsplit=1)[0].strip()
         if not value:
             continue
         if field.endswith("_date"):

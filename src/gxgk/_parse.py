@@ -9,6 +9,7 @@ only exception that escapes is ``TypeError`` for an argument that is neither
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import Final
 
 import regex
@@ -123,13 +124,8 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    index = find("\n")
-    while index >= 0:
-        starts.append(index + 1)
-        index = find("\n", index + 1)
-    return starts
+    """Offsets where lines start (computed in C: a line starts one past the previous line's end)."""
+    return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
 
 def _section_span(headings: Sequence[Heading], section: int, size: int) -> tuple[int, int] | None:

@@ -61,6 +61,7 @@ _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure
     Template.V2019: Disclosure2019,
     Template.V2021: Disclosure2021,
 }
+_DIGIT = regex.compile(r"\d")
 _APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
 _APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
 # The five result columns printed between a block's name and its values
@@ -232,8 +233,9 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: 
     return Fit([])
 
 
-def _numbers(tokens: Sequence[Token], text: str) -> int:
-    return sum(token[0] == VALUE and any(c.isdigit() for c in text[token[1] : token[2]]) for token in tokens)
+def _has_number(tokens: Sequence[Token], text: str) -> bool:
+    """Whether any cell holds a number (not only blanks or blank markers)."""
+    return any(kind == VALUE and _DIGIT.search(text, start, end) is not None for kind, start, end in tokens)
 
 
 def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, after: int = -1,
@@ -247,10 +249,11 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
     """
     fitting = [(segment, found) for segment in candidates
                if (found := fit_segment(segment, kinds, text, check)).cuts or found.exhausted]
-    ranked = sorted(fitting, key=lambda item: (item[0].values[0][1] <= after,
-                                               not item[1].cuts or _numbers(item[1].cuts[0], text) == 0,
-                                               item[0].values[0][1]))
-    return ranked[0] if ranked else None
+    if len(fitting) < 2:
+        return fitting[0] if fitting else None
+    return min(fitting, key=lambda item: (item[0].values[0][1] <= after,
+                                          not item[1].cuts or not _has_number(item[1].cuts[0], text),
+                                          item[0].values[0][1]))
 
 
 def _choose(claims: dict[int, list[Segment]], kinds: Sequence[Sequence[ValueKind]], optional: Sequence[bool],
@@ -277,6 +280,8 @@ def _choose(claims: dict[int, list[Segment]], kinds: Sequence[Sequence[ValueKind
 def _determined(reader: _Reader, label: str, segment: Segment, found: Fit) -> tuple[Token, ...] | None:
     """The row's cell tokens if its fit is unique; otherwise say why it is left blank."""
     text = reader.source.text
+    if len(found.cuts) == 1 and not found.glued:
+        return found.cuts[0]
     run = " ".join(text[t[1] : t[2]] for t in segment.values)
     if len(found.cuts) == 1:
         if found.glued:

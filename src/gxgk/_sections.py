@@ -14,9 +14,8 @@ second "一、" restarting inside 总体情况 does not end it.
 
 from __future__ import annotations
 
+import re
 from typing import Final, NamedTuple
-
-import regex
 
 __all__ = ["Heading", "find_headings"]
 
@@ -31,7 +30,7 @@ SECTION_KEYS: Final = (
 )
 
 # A candidate: numbering at a line start or after a sentence end, then text.
-_NUMBERED = regex.compile(
+_NUMBERED = re.compile(
     r"""
     (?:^|(?<=[。;!?:|\d元)]))        # a line start, after a sentence or cell end, or (in flattened
                                       # text) right after a table's last number
@@ -40,10 +39,10 @@ _NUMBERED = regex.compile(
     (?P<numeral>[一二三四五六七八九十]{1,2}+)[ \t]*+[、.,][ \t]*+
     (?P<rest>[^\n。]{0,40}+)          # what follows, up to the end of the line
     """,
-    regex.VERBOSE | regex.MULTILINE,
+    re.VERBOSE | re.MULTILINE,
 )
-_HEADING_CUT = regex.compile(r"\d|，|,|\|")
-_KEYS = tuple(regex.compile(key) for key in SECTION_KEYS)
+_HEADING_CUT = re.compile(r"\d|，|,|\|")
+_KEYS = tuple(re.compile(key) for key in SECTION_KEYS)
 # How far into the heading text the keyword may start ("三、收到和处理…" vs
 # "四、因政府信息公开工作被申请行政复议…").
 _KEY_WINDOW: Final = 20
@@ -84,7 +83,7 @@ def _section_of(rest: str) -> int | None:
     return None
 
 
-def _heading_end(match: regex.Match[str], text: str) -> int:
+def _heading_end(match: re.Match[str], text: str) -> int:
     """Where the heading ends: the line end for a heading on its own line.
 
     In flattened text the heading runs straight into the body ("一、总体情况2019年，…"),
