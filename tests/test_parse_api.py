@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -46,3 +48,56 @@ def test_gbk_bytes_are_decoded() -> None:
     report = gxgk.parse(text.encode("gbk"))
     assert report.template is gxgk.Template.V2021
     assert report.disclosure is not None and report.disclosure.rules.values == (1, 2, 3)
+
+
+SEED = (Path(__file__).parent / "data" / "seeds" / "000_162678df96faa959.txt").read_text(encoding="utf-8")
+
+
+def _codes(report: gxgk.Report) -> list[str]:
+    return [d.code for d in report.diagnostics]
+
+
+def test_an_input_within_max_size_is_read_whole() -> None:
+    report = gxgk.parse(SEED, max_size=len(SEED))
+    assert "P-too-large" not in _codes(report)
+    assert report == gxgk.parse(SEED)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+@given(cut=st.integers(1, 400))
+def test_bytes_over_max_size_are_cut_at_a_character_boundary(encoding: str, cut: int) -> None:
+    data = SEED.encode(encoding)
+    report = gxgk.parse(data, max_size=cut)
+    codes = _codes(report)
+    assert "P-too-large" in codes
+    assert "P-decode" not in codes  # a character split by the cut is dropped, not an undecodable byte
+    assert report.meta.title is None or report.meta.title in SEED
+
+
+def test_text_over_max_size_keeps_its_head_and_says_so() -> None:
+    head = SEED.index("三、")
+    report = gxgk.parse(SEED, max_size=head)
+    assert report.overview is not None and report.overview.text[:30] in SEED[:head]
+    assert report.requests is None
+    too_large = next(d for d in report.diagnostics if d.code == "P-too-large")
+    assert too_large.severity is gxgk.Severity.WARNING
+    assert f"max_size={head}" in too_large.message
+
+
+def test_a_pdf_over_max_size_is_not_read_at_all() -> None:
+    report = gxgk.parse(b"%PDF-1.7\n" + b"0" * 100, max_size=50)
+    too_large = next(d for d in report.diagnostics if d.code == "P-too-large")
+    assert too_large.severity is gxgk.Severity.ERROR
+    assert report.template is gxgk.Template.NONE
+
+
+@pytest.mark.parametrize("bad", [0, -1])
+def test_max_size_below_one_is_a_value_error(bad: int) -> None:
+    with pytest.raises(ValueError, match="max_size"):
+        gxgk.parse(SEED, max_size=bad)
+
+
+@pytest.mark.parametrize("bad", [1.5, "10", True, None])
+def test_max_size_of_another_type_is_a_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="max_size"):
+        gxgk.parse(SEED, max_size=bad)  # type: ignore[arg-type]

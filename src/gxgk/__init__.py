@@ -5,8 +5,9 @@
 >>> gxgk.to_records(report)              # doctest: +SKIP
 """
 
-from ._batch import ParseFailure, SourcedRecord, parse_many, to_records_many
-from ._convert import SCHEMA_VERSION, SerializationError, from_dict, from_json, json_schema, to_dict, to_json
+import importlib
+from typing import TYPE_CHECKING, Final
+
 from ._model import (
     AppealBlock,
     Appeals,
@@ -32,9 +33,38 @@ from ._model import (
 from ._parse import parse
 from ._records import Record, to_records
 from ._render import LAYOUTS, render
-from ._rules import RULES, CellRef, Finding, Rule
 from ._template import Template
-from ._validate import FindingRecord, findings_records, validate, validate_aggregate, validate_series
+
+if TYPE_CHECKING:
+    from ._batch import ParseFailure, SourcedRecord, parse_many, to_records_many
+    from ._convert import SCHEMA_VERSION, SerializationError, from_dict, from_json, json_schema, to_dict, to_json
+    from ._rules import RULES, CellRef, Finding, Rule
+    from ._validate import FindingRecord, findings_records, validate, validate_aggregate, validate_series
+
+#: Names loaded on first use.  Validation, serialisation and batch parsing
+#: compile rules, build a cattrs converter and import pickle (~45 ms together);
+#: a caller who only parses should not pay for them at ``import gxgk`` (issue 7).
+_LAZY: Final = {
+    **dict.fromkeys(("ParseFailure", "SourcedRecord", "parse_many", "to_records_many"), "._batch"),
+    **dict.fromkeys(("SCHEMA_VERSION", "SerializationError", "from_dict", "from_json", "json_schema", "to_dict",
+                     "to_json"), "._convert"),
+    **dict.fromkeys(("RULES", "CellRef", "Finding", "Rule"), "._rules"),
+    **dict.fromkeys(("FindingRecord", "findings_records", "validate", "validate_aggregate", "validate_series"),
+                    "._validate"),
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 __version__ = "0.1.0"
 

@@ -40,18 +40,23 @@ def _declared(data: bytes) -> str | None:
         return None
 
 
-def decode(data: bytes) -> tuple[str, str, bool]:
+def decode(data: bytes, *, cut: bool = False) -> tuple[str, str, bool]:
     """Decode ``data``; return the text, the encoding used and whether it was lossy.
+
+    ``cut`` says the bytes were cut from a longer input: a character the cut
+    split at the end is then dropped, not counted as an undecodable byte.
 
     >>> decode("报告".encode("gbk"))[:2]
     ('报告', 'gb18030')
     >>> decode(codecs.BOM_UTF8 + "报告".encode())[:2]
     ('报告', 'utf-8-sig')
+    >>> decode("报告".encode()[:5], cut=True)[:2]
+    ('报', 'utf-8')
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding, False
+                return _strict(data, encoding, cut), encoding, False
             except UnicodeDecodeError:
                 break
     candidates = ["utf-8", "gb18030"]
@@ -62,7 +67,14 @@ def decode(data: bytes) -> tuple[str, str, bool]:
         candidates.reverse()
     for encoding in candidates:
         try:
-            return data.decode(encoding), encoding, False
+            return _strict(data, encoding, cut), encoding, False
         except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("utf-8", errors="replace"), "utf-8", True
+
+
+def _strict(data: bytes, encoding: str, cut: bool) -> str:
+    if not cut:
+        return data.decode(encoding)
+    # An incremental decoder keeps an incomplete last character back instead of failing on it.
+    return codecs.getincrementaldecoder(encoding)().decode(data, final=False)

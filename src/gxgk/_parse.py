@@ -25,10 +25,10 @@ from ._template import PRE_2019_MARKERS, TEMPLATE_MARKERS, Template
 
 __all__ = ["parse"]
 
-#: Inputs longer than this are cut (with a diagnostic) so memory stays bounded.
-MAX_CHARS: Final = 50_000_000
+#: The default of ``parse(..., max_size=)``: inputs longer than this many bytes
+#: (for ``bytes``) or characters (for ``str``) are cut, so memory stays bounded.
+MAX_SIZE: Final = 50_000_000
 
-#: Labels of the request table (section 三), the same in both templates.
 _REQUEST_WORDS = regex.compile(r"本年新收|予以公开|结转下年度")
 #: Words that open a report's tables; the title stands before the first of them.
 _TABLE_WORD = regex.compile(r"第二十条|信息内容|申请人情况|本年新收|行政复议|政府信息公开情况统计表")
@@ -43,7 +43,7 @@ _SUBHEADING = regex.compile(
 )
 
 
-def parse(source: str | bytes) -> Report:
+def parse(source: str | bytes, *, max_size: int = MAX_SIZE) -> Report:
     """Parse an annual report given as text or bytes.
 
     Bytes are decoded (UTF-8, UTF-8 with BOM, GB18030/GBK, or the charset an
@@ -54,40 +54,73 @@ def parse(source: str | bytes) -> Report:
     Whatever could not be read, or had to be guessed, is listed in
     :attr:`Report.diagnostics`; nothing odd in the content raises.
 
+    ``max_size`` bounds the memory a hostile or runaway input can take: only
+    the first ``max_size`` bytes of ``bytes`` (cut at a character boundary) or
+    characters of a ``str`` are read, and a ``P-too-large`` warning says so.
+    A PDF cannot be read in part, so a larger PDF is not read at all (an
+    error diagnostic).  Parsing takes about 50 bytes of memory per input byte
+    at most (see :doc:`/performance`).
+
+    :raises TypeError: ``source`` is neither ``str`` nor ``bytes``, or
+        ``max_size`` is not an ``int``.
+    :raises ValueError: ``max_size`` is less than 1.
+
     >>> report = parse("二、主动公开政府信息情况\\n...")
     >>> report.template
     <Template.NONE: 'none'>
+    >>> parse("一、总体情况" * 10, max_size=6).diagnostics[0].code
+    'P-too-large'
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.1
+       ``max_size`` (the limit was fixed at 50 million characters).
     """
     # Imported on first use: compiling their patterns costs ~11 ms that
     # `import gxgk` should not pay for callers who only parse text.
     from ._html import html_to_text, looks_like_html
     from ._pdf import is_pdf, pdf_to_text
 
+    if not isinstance(max_size, int) or isinstance(max_size, bool):
+        raise TypeError(f"max_size must be an int, not {type(max_size).__name__}")
+    if max_size < 1:
+        raise ValueError(f"max_size must be at least 1, not {max_size}")
     diagnostics: list[Diagnostic] = []
     from_pdf = False
-    if isinstance(source, (bytes, bytearray, memoryview)) and is_pdf(bytes(source)):
-        original, notes = pdf_to_text(bytes(source))
-        diagnostics += notes
-        from_pdf = True
-    elif isinstance(source, (bytes, bytearray, memoryview)):
-        original, _encoding, lossy = decode(bytes(source))
-        if lossy:
-            diagnostics.append(Diagnostic("P-decode", "the bytes are not valid UTF-8 or GB18030; undecodable "
-                                          "bytes were replaced", Severity.WARNING))
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        too_large = len(data) > max_size
+        if too_large:
+            diagnostics.append(_too_large(len(data), max_size, "bytes", is_pdf(data)))
+        if is_pdf(data):
+            if too_large:
+                return _parse_text("", diagnostics)
+            original, notes = pdf_to_text(data)
+            diagnostics += notes
+            from_pdf = True
+        else:
+            original, _encoding, lossy = decode(data[:max_size], cut=too_large)
+            if lossy:
+                diagnostics.append(Diagnostic("P-decode", "the bytes are not valid UTF-8 or GB18030; undecodable "
+                                              "bytes were replaced", Severity.WARNING))
     elif isinstance(source, str):
         original = source
+        if len(original) > max_size:
+            diagnostics.append(_too_large(len(original), max_size, "characters", False))
+            original = original[:max_size]
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
-    if len(original) > MAX_CHARS:
-        diagnostics.append(Diagnostic("P-too-large", f"the input has {len(original)} characters; only the first "
-                                      f"{MAX_CHARS} were read", Severity.WARNING))
-        original = original[:MAX_CHARS]
     if not from_pdf and looks_like_html(original):
         original, notes = html_to_text(original)
         diagnostics += notes
     return _parse_text(original, diagnostics)
+
+
+def _too_large(size: int, limit: int, unit: str, pdf: bool) -> Diagnostic:
+    if pdf:
+        return Diagnostic("P-too-large", f"the PDF has {size} bytes, more than max_size={limit}; a PDF cannot be "
+                          "read in part, so it was not read", Severity.ERROR)
+    return Diagnostic("P-too-large", f"the input has {size} {unit}, more than max_size={limit}; only the first "
+                      f"{limit} were read", Severity.WARNING)
 
 
 def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
