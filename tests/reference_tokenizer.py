@@ -3,26 +3,8 @@
 It is slow (a per-character state machine over one big regex alternation) but
 short enough to read as the specification of tokens and segments.
 
-Every layout a table reaches us in (pipe rows, one cell per line, cell + " |"
-per line, tabs, markdown, PDF text with space-separated numbers, flattened
-text) is the same thing once borders are ignored: *label text, then the values
-of that row, then the next label*.  So the reader does not care about the
-layout; it sees :class:`Segment` objects, each a run of label text (whitespace
-removed, so "商 业 企 业" and wrapped labels join) followed by the value tokens
-up to the next text.
-
-Token kinds:
-
-* ``TEXT``  — a word that is not a value;
-* ``VALUE`` — a word that reads as a value: a count, a signed change, an
-  amount with or without a unit, or a blank marker ("/", "—", "无");
-* ``EMPTY`` — an empty cell between two separators on one line ("| |"), which
-  in pipe and tab layouts is a real blank cell; so is an empty cell after a
-  line's last tab (a pipe closing a line is a border, a tab is not);
-* ``EDGE`` — a separator opening a line (see :data:`EDGE`).
-
-Markdown rule lines ("|---|---|") and page numbers on their own line ("- 4 -",
-"— 5 —") are dropped here, once, so no reader has to know about them.
+See ``gxgk._cells`` for what tokens and segments are; this module computes them the
+old way, token kinds and all, so the two can be compared on any text.
 """
 
 from __future__ import annotations
