@@ -137,10 +137,15 @@ def without_chrome(text: str, start: int = 0, end: int | None = None) -> str:
     return "".join(pieces)
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]``, with offsets into ``text``, in text order."""
+def tokenize(text: str, start: int = 0, end: int | None = None, *, chrome: bool = True) -> list[Token]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``, in text order.
+
+    ``chrome=False`` says the caller already blanked page furniture with
+    :func:`without_chrome` (it needs that text for :func:`segments` too).
+    """
     stop = len(text) if end is None else end
-    text = without_chrome(text, start, stop)
+    if chrome:
+        text = without_chrome(text, start, stop)
     tokens: list[Token] = []
     append = tokens.append
     kinds = _word_kinds

@@ -127,7 +127,7 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     text = normalize(original)
     tables = without_chrome(text)  # the same text without page numbers and markdown rules
     source = Source(tables, _line_starts(text))
-    segs = segments(tables, tokenize(tables))
+    segs = segments(tables, tokenize(tables, chrome=False))
     headings = find_headings(text)
     table_word = _TABLE_WORD.search(text)
     first_table = table_word.start() if table_word else len(text)

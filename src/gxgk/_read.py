@@ -78,11 +78,6 @@ class Source(NamedTuple):
         """1-based line number of ``offset``."""
         return bisect_right(self.line_starts, offset)
 
-    def provenance(self, token: Token, note: str | None = None) -> Provenance:
-        """Where ``token`` came from."""
-        return Provenance(token[1], token[2], self.line_of(token[1]),
-                          self.text[token[1] : token[2]], note)
-
 
 class _Reader:
     """Collects diagnostics while cells are read."""
