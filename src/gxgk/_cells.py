@@ -63,16 +63,20 @@ _MEMO_SIZE: Final = 20_000
 _SPACE = r"[^\S\n\t]"  # whitespace that is neither a line break nor a tab separator
 
 # Every quantifier below is possessive or bounded, so nothing backtracks.
-_WORD = re.compile(r"[^\s|]++")
+# A gap (separators and whitespace) and the word after it; the word is empty
+# only for the gap that ends the text.  Matches never fail, so the scan never
+# restarts inside a gap (a failing word part would rescan the gap from every
+# position in it: quadratic on a long run of "|").
+_GAP_WORD = re.compile(r"([\s|]*+)([^\s|]*+)")
 _VALUE = re.compile(
     rf"""(?:[+\-]|增加|减少|增|减)?+(?:\d{{1,3}}+(?:,\d{{3}})++|\d++)(?:\.\d++)?+(?:{UNITS})?+  # a number
        |[/\\\-—–―~]{{1,4}}+|无|不涉及|空|N/?A                                            # or a blank marker""",
     re.VERBOSE,
 )
 _DIGIT = re.compile(r"\d")
-# Separators that make a token: a line break before a line-opening separator
-# (EDGE), and a separator followed by another one or, for a tab, by the line
-# end (EMPTY).  Each token stands where the match ends.
+# Separators that make a token, inside one gap: a line break before a
+# line-opening separator (EDGE), and a separator followed by another one or,
+# for a tab, by the line end (EMPTY).  Each token stands where the match ends.
 _SEPARATORS = re.compile(rf"\n{_SPACE}*+(?=[|\t])|\|{_SPACE}*+(?=[|\t])|\t{_SPACE}*+(?=[|\t\n])")
 _LEADING_SEPARATOR = re.compile(rf"{_SPACE}*+(?=[|\t])")
 # Lines that are page furniture, not content.
@@ -87,16 +91,24 @@ _CHROME_START = re.compile(r"\n[ \t]*+(?:\|?+[ \t]*+:?+---|[-—–]{1,2}+[ \t]*
 # Digits glued to text in a word ("规章000规范性文件898989", "（七）总计801000081").
 # A single digit followed by a numbering point and text is the next label's
 # numbering ("…0000002.其他法律…"), not part of the run before it.
+# It starts with its first character's class, so the engine skips to digits
+# and signs in C; then a sign counts only before a digit and not after one.
 _GLUED = re.compile(
-    rf"(?:(?<![\d.])[+\-])?+\d(?:\d|,(?=\d{{3}})|\.(?=\d)|(?:[+\-]|增|减)(?=\d))*+(?:{MONEY_UNITS})?+"
+    rf"[+\-\d](?<![\d.][+\-])(?:(?<=\d)|(?=\d))(?:\d|,(?=\d{{3}})|\.(?=\d)|(?:[+\-]|增|减)(?=\d))*+"
+    rf"(?:{MONEY_UNITS})?+"
 )
 _NUMBERING_POINT = re.compile(r"[.、．](?!\d)")
 # In the string of token kinds: a run of values and blanks, which ends a segment.
 _VALUE_RUNS = re.compile(rb"[\x01-\x03]++")
-_NOT_LABEL = re.compile(r"[\s|]++")
+
+#: Words and gaps longer than this are not memoised (a hostile input's one
+#: huge word would otherwise stay in memory after its parse).
+_MEMO_LENGTH: Final = 64
 
 _word_kinds: dict[str, int] = {}
 _word_parts: dict[str, tuple[Token, ...]] = {}
+#: A gap's blank tokens as ``(kind, offset in the gap)``.
+_gap_blanks: dict[str, tuple[tuple[int, int], ...]] = {}
 
 
 class Segment(NamedTuple):
@@ -148,33 +160,60 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, chrome: bool 
         text = without_chrome(text, start, stop)
     tokens: list[Token] = []
     append = tokens.append
-    kinds = _word_kinds
-    known = kinds.get
-    for match in _WORD.finditer(text, start, stop):
-        word = match.group()
-        kind = known(word)
-        if kind is None:
-            kind = _kind(word)
-        if kind >= 0:
-            append((kind, *match.span()))
-        else:
-            offset = match.start()
-            tokens += [(part, part_start + offset, part_end + offset) for part, part_start, part_end
-                       in _parts(word)]
-    blanks = [(EMPTY, sep.end(), sep.end()) if text[sep.start()] != "\n" else (EDGE, sep.end(), sep.end())
-              for sep in _SEPARATORS.finditer(text, start, stop)]
+    known_kind = _word_kinds.get
+    known_blanks = _gap_blanks.get
+    position = start
     lead = _LEADING_SEPARATOR.match(text, start, stop)
     if lead is not None:
-        blanks.append((EDGE, lead.end(), lead.end()))
-    if blanks:
-        tokens += blanks
-        tokens.sort(key=itemgetter(1))  # two sorted runs: a linear merge
+        append((EDGE, lead.end(), lead.end()))
+    for gap, word in _GAP_WORD.findall(text, start, stop):
+        if gap:
+            blanks = known_blanks(gap)
+            if blanks is None:
+                blanks = _blanks(gap)
+            if blanks:
+                tokens += [(kind, position + offset, position + offset) for kind, offset in blanks]
+            position += len(gap)
+        if not word:
+            break  # the gap that ends the text
+        kind = known_kind(word)
+        if kind is None:
+            kind = _kind(word)
+        end_of_word = position + len(word)
+        if kind >= 0:
+            append((kind, position, end_of_word))
+        else:
+            tokens += [(part, part_start + position, part_end + position) for part, part_start, part_end
+                       in _parts(word)]
+        position = end_of_word
     return tokens
 
 
+def _blanks(gap: str) -> tuple[tuple[int, int], ...]:
+    """The EMPTY and EDGE tokens a gap holds, as ``(kind, offset in the gap)``.
+
+    A separator match spans only gap characters and looks ahead only at
+    one, so a gap is read the same alone as inside the text.
+    """
+    blanks = tuple((EDGE if gap[sep.start()] == "\n" else EMPTY, sep.end()) for sep in _SEPARATORS.finditer(gap))
+    if len(gap) <= _MEMO_LENGTH:
+        if len(_gap_blanks) >= _MEMO_SIZE:
+            _gap_blanks.clear()
+        _gap_blanks[gap] = blanks
+    return blanks
+
+
 def _kind(word: str) -> int:
+    """The word's kind, remembered for a short word.
+
+    A long word is a sentence of narrative, never seen again: it is not
+    remembered, and not scanned for digits either, since :func:`_parts`
+    scans it anyway (a word without digits is one ``TEXT`` part).
+    """
     if _VALUE.fullmatch(word):
         kind = VALUE
+    elif len(word) > _MEMO_LENGTH:
+        return _SPLIT
     elif _DIGIT.search(word):
         kind = _SPLIT
     else:
@@ -205,9 +244,11 @@ def _parts(word: str) -> tuple[Token, ...]:
         position = run_end
     if position < end:
         found.append((TEXT, position, end))
-    if len(_word_parts) >= _MEMO_SIZE:
-        _word_parts.clear()
-    parts = _word_parts[word] = tuple(found)
+    parts = tuple(found)
+    if len(word) <= _MEMO_LENGTH:
+        if len(_word_parts) >= _MEMO_SIZE:
+            _word_parts.clear()
+        _word_parts[word] = parts
     return parts
 
 
@@ -227,7 +268,6 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
     append = result.append
     size_of_text = len(text)
     count = len(tokens)
-    strip = _NOT_LABEL.sub
     words_from = 0  # index of the first word of the current label
     for run in _VALUE_RUNS.finditer(kinds):
         values_from, values_to = run.span()
@@ -257,7 +297,7 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
             first += 1
         label_start = tokens[first][1]
         line_end = text.find("\n", last_end)
-        append(Segment(strip("", text[label_start:last_end]), label_start, values,
+        append(Segment("".join(text[label_start:last_end].replace("|", " ").split()), label_start, values,
                        size_of_text if line_end < 0 else line_end, follows))
         words_from = values_to
     return result

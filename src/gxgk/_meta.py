@@ -39,8 +39,10 @@ _FIELDS: Final = {
 _OTHER_KEYS: Final = ("主题分类", "所属主题", "有效性", "废止日期", "主题词", "栏目", "来源", "更新时间", "信息来源",
                       "分类", "体裁分类", "公文种类", "生成日期", "本地目录")
 _KEY_ALTERNATION: Final = "|".join(sorted((*_FIELDS, *_OTHER_KEYS), key=len, reverse=True))
-# A key, at a line start or after a separator, with an optional colon.
-_KEY = regex.compile(rf"(?:^|(?<=[\s|]))(?P<key>{_KEY_ALTERNATION})[ \t]*+[:]?+[ \t]*+\|?+", regex.MULTILINE)
+# A key with an optional colon.  It counts only at a line start or after a
+# separator (checked in :func:`_keys`): the pattern starts with the keys'
+# first characters, so the engine skips to candidates in C.
+_KEY = re.compile(rf"(?P<key>{_KEY_ALTERNATION})[ \t]*+:?+[ \t]*+\|?+")
 _VALUE_END = re.compile(r"[|\n]")
 #: How much of the text's head is searched for the metadata block and title.
 _HEAD: Final = 6000
@@ -80,7 +82,7 @@ def read_meta(original: str, text: str, body_start: int) -> Meta:
 def _fields(original: str, text: str) -> dict[str, object]:
     head = min(len(text), _HEAD)
     found: dict[str, object] = {}
-    keys = list(_KEY.finditer(text, 0, head))
+    keys = _keys(text, head)
     for index, match in enumerate(keys):
         field = _FIELDS.get(match.group("key"))
         if field is None or field in found:
@@ -97,6 +99,16 @@ def _fields(original: str, text: str) -> dict[str, object]:
         else:
             found[field] = value
     return found
+
+
+def _keys(text: str, head: int) -> list[re.Match[str]]:
+    """The keys in ``text[:head]`` that stand at a line start or after whitespace or a cell border.
+
+    A key that does not (a word inside a sentence) cannot hide one that
+    does: what it spans holds no whitespace, and keys start with none.
+    """
+    return [key for key in _KEY.finditer(text, 0, head)
+            if key.start() == 0 or text[key.start() - 1].isspace() or text[key.start() - 1] == "|"]
 
 
 def _date(value: str) -> datetime.date | None:

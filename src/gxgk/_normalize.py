@@ -64,14 +64,12 @@ _TABLE.update({
     ord("\u2018"): ord("'"),
     ord("\u2019"): ord("'"),
     ord("\u2212"): ord("-"),  # minus sign
-    ord("\u3001"): ord("、"),
     ord("\u3014"): ord("("),  # 〔
     ord("\u3015"): ord(")"),  # 〕
     ord("\ufe59"): ord("("),  # small brackets
     ord("\ufe5a"): ord(")"),
     ord("\u2474"): ord("("),  # ⑴ is rare; keep length by folding to a bracket
     ord("\u00b7"): ord("."),  # middle dot used as a numbering point
-    ord("\u3002"): ord("。"),
 })
 del _pair, _code, _char
 

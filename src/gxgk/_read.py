@@ -38,7 +38,8 @@ from ._model import (
 from ._table import resolve_table
 from ._template import (
     APPEAL_BLOCKS,
-    APPEAL_COLUMN_FIELDS,
+    APPEAL_COLUMNS,
+    APPLICANT_COLUMNS,
     APPLICANT_FIELDS,
     DISCLOSURE_ROWS,
     REQUEST_ROWS,
@@ -57,6 +58,8 @@ _TRAILING: Final = 4
 #: Labels whose owner is remembered per table (see :class:`Keys`).
 _MEMO_SIZE: Final = 10_000
 _APPEAL_CELLS: Final = 15
+_REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
+_BLOCK_KINDS: Final = (ValueKind.COUNT,) * len(APPEAL_COLUMNS)
 _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
     Template.V2019: Disclosure2019,
     Template.V2021: Disclosure2021,
@@ -91,26 +94,37 @@ class _Reader:
         line = None if offset is None else self.source.line_of(offset)
         self.diagnostics.append(Diagnostic(code, f"{self.section}: {message}", severity, offset, line))
 
-    def cell(self, token: Token | None, kind: ValueKind, row: str, column: str = "", note: str | None = None) -> Cell:
-        """The cell for ``token`` (``None``: not found; ``EMPTY``: printed blank).
+    def cells(self, tokens: Sequence[Token], kinds: Sequence[ValueKind], row: str, columns: Sequence[str],
+              note: str | None = None) -> list[Cell]:
+        """The cells of one row's tokens (``EMPTY``: printed blank).
 
-        This runs for every cell of every report, so it reads the common
-        case (a plain count) without the value grammar, and names the cell
-        (``row · column``) only when it has something to say about it.
+        This runs for every cell of every report, so the common case (a
+        plain count) is read inline, without the value grammar, and a cell is
+        named (``row · column``) only when there is something to say about it.
         """
-        if token is None:
-            return Cell()
-        token_kind, start, end = token
-        raw = self.source.text[start:end]
-        prov = Provenance(start, end, bisect_right(self.source.line_starts, start), raw, note)
-        if token_kind != VALUE:
-            return Cell(None, prov)
+        text = self.source.text
+        line_starts = self.source.line_starts
+        count = ValueKind.COUNT
+        cells: list[Cell] = []
+        append = cells.append
+        for (token_kind, start, end), kind, column in zip(tokens, kinds, columns, strict=True):
+            raw = text[start:end]
+            prov = Provenance(start, end, bisect_right(line_starts, start), raw, note)
+            if token_kind != VALUE:
+                append(Cell(None, prov))
+            elif kind is count and raw.isdigit() and raw.isascii():
+                append(Cell(int(raw), prov))
+            else:
+                append(Cell(self._value(raw, kind, row, column, start), prov))
+        return cells
+
+    def _value(self, raw: str, kind: ValueKind, row: str, column: str, offset: int) -> Value:
         try:
-            return Cell(parse_value(raw, kind), prov)
+            return parse_value(raw, kind)
         except CellError as exc:
             where = f"{row} · {column}" if column else row
-            self.note("P-cell-value", f"{where}: {exc}; left blank", start)
-            return Cell(None, prov)
+            self.note("P-cell-value", f"{where}: {exc}; left blank", offset)
+            return None
 
 
 def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
@@ -341,8 +355,8 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
         if tokens is None:
             continue
         note = _glued_note(reader, segment) if found.glued else None
-        cells = [reader.cell(t, col.kind, spec.label, col.label, note)
-                 for t, col in zip(tokens, spec.columns, strict=True)]
+        cells = reader.cells(tokens, [col.kind for col in spec.columns], spec.label,
+                             [col.label for col in spec.columns], note)
         row_class: type[Any] = type(fields[spec.field].default)
         rows[spec.field] = row_class(*cells)
     if not claims:
@@ -480,9 +494,7 @@ def _out_of_order(positions: dict[int, int]) -> list[int]:
 
 def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token], note: str | None = None
                  ) -> RequestRow:
-    cells = [reader.cell(t, ValueKind.COUNT, spec.label, col, note=note)
-             for t, col in zip(tokens, APPLICANT_FIELDS, strict=True)]
-    return RequestRow(spec.label, *cells)
+    return RequestRow(spec.label, *reader.cells(tokens, _REQUEST_KINDS, spec.label, APPLICANT_COLUMNS, note))
 
 
 def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[int, RequestRow]
@@ -511,7 +523,8 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
         tokens = _determined(reader, "行政复议、行政诉讼", *found)
         if tokens is not None:
             note = _glued_note(reader, found[0]) if found[1].glued else None
-            blocks = (_block(reader, tokens[i : i + 5], note) for i in range(0, 15, 5))
+            blocks = (_block(reader, name, tokens[i : i + 5], note) for i, name in zip(range(0, 15, 5), APPEAL_BLOCKS,
+                                                                                       strict=True))
             return Appeals(*blocks), reader.diagnostics
         return None, reader.diagnostics
     as_rows = _appeal_rows(reader, segments)
@@ -533,10 +546,8 @@ def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None
                                                                                           strict=True)]
     if any(c is None for c in cuts):
         return None
-    return Appeals(*(_block(reader, c) for c in cuts if c is not None))
+    return Appeals(*(_block(reader, name, c) for name, c in zip(APPEAL_BLOCKS, cuts, strict=True) if c is not None))
 
 
-def _block(reader: _Reader, tokens: Sequence[Token], note: str | None = None) -> AppealBlock:
-    cells = (reader.cell(t, ValueKind.COUNT, name, note=note)
-             for t, name in zip(tokens, APPEAL_COLUMN_FIELDS, strict=True))
-    return AppealBlock(*cells)
+def _block(reader: _Reader, name: str, tokens: Sequence[Token], note: str | None = None) -> AppealBlock:
+    return AppealBlock(*reader.cells(tokens, _BLOCK_KINDS, name, APPEAL_COLUMNS, note))

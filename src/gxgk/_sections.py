@@ -29,18 +29,18 @@ SECTION_KEYS: Final = (
     r"其他需要报告|其他事项|需要报告的事项|其他需报告",
 )
 
-# A candidate: numbering at a line start or after a sentence end, then text.
+# A candidate: a numeral and its point, then what follows up to the end of the
+# line.  The pattern starts with the numeral's class, so the engine skips to
+# candidates in C; what may stand before the numeral is checked in Python
+# (:func:`_opens_heading`), once per candidate and not once per character.
 _NUMBERED = re.compile(
-    r"""
-    (?:^|(?<=[。;!?:|\d元)]))        # a line start, after a sentence or cell end, or (in flattened
-                                      # text) right after a table's last number
-    [ \t>#*]*+                        # markdown debris before a heading (never "|": a run of
-                                      # pipes would make every start scan the whole run)
-    (?P<numeral>[一二三四五六七八九十]{1,2}+)[ \t]*+[、.,][ \t]*+
-    (?P<rest>[^\n。]{0,40}+)          # what follows, up to the end of the line
-    """,
-    re.VERBOSE | re.MULTILINE,
+    r"(?P<numeral>[一二三四五六七八九十][一二三四五六七八九十]?+)[ \t]*+[、.,][ \t]*+(?P<rest>[^\n。]{0,40}+)"
 )
+#: Markdown debris that may stand between a line start and a heading's numeral.
+_DEBRIS: Final = frozenset(" \t>#*")
+#: Characters after which a numeral opens a heading: a sentence or cell end, or
+#: (in flattened text) a table's last number or unit.
+_OPENERS: Final = frozenset("\n。;!?:|元)")
 _HEADING_CUT = re.compile(r"\d|，|,|\|")
 _KEYS = tuple(re.compile(key) for key in SECTION_KEYS)
 # How far into the heading text the keyword may start ("三、收到和处理…" vs
@@ -65,14 +65,34 @@ def find_headings(text: str) -> list[Heading]:
     """
     found: list[Heading] = []
     last = 0
-    for match in _NUMBERED.finditer(text):
+    position = 0
+    search = _NUMBERED.search
+    while (match := search(text, position)) is not None:
+        start = match.start()
+        if not _opens_heading(text, start):
+            position = start + 1  # a numeral inside this match's text may open one
+            continue
+        position = match.end()
         section = _section_of(match.group("rest"))
         if section is None or section <= last:
             continue
         end = _heading_end(match, text)
-        found.append(Heading(section, match.start("numeral"), end, text[match.start("numeral") : end].strip()))
+        found.append(Heading(section, start, end, text[start:end].strip()))
         last = section
     return found
+
+
+def _opens_heading(text: str, numeral: int) -> bool:
+    """Whether the numeral at ``numeral`` stands at a line start or after a sentence or cell end.
+
+    Markdown debris (``> ## **``) may stand between.  Each character is
+    looked at for one candidate only (debris before a numeral ends at that
+    numeral), so the checks stay linear in the text.
+    """
+    before = numeral - 1
+    while before >= 0 and text[before] in _DEBRIS:
+        before -= 1
+    return before < 0 or text[before] in _OPENERS or text[before].isdecimal()
 
 
 def _section_of(rest: str) -> int | None:
