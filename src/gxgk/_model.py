@@ -14,9 +14,10 @@ Two rules shape every class here:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -99,6 +100,23 @@ class Cell:
     def blank(self) -> bool:
         """True when the report left this cell blank (or it could not be read)."""
         return self.value is None
+
+
+def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setters of a frozen, slotted attrs class, in field order.
+
+    A frozen class forbids assignment, so its ``__init__`` stores each field
+    with ``object.__setattr__``, which costs more than building the object.
+    A report has hundreds of cells, so the reader builds each :class:`Cell`
+    and :class:`Provenance` with ``object.__new__`` and these setters (half
+    the time).  That gives the same object only while the class has no
+    defaults to fill, validators, converters or ``__attrs_post_init__``; the
+    caller sets every field, and the rest is checked here, once, at import.
+    """
+    fields = attrs.fields(cls)
+    if hasattr(cls, "__attrs_post_init__") or any(f.validator or f.converter for f in fields):
+        raise TypeError(f"{cls.__name__} validates or converts its fields; build it with its __init__")
+    return tuple(cls.__dict__[f.name].__set__ for f in fields)
 
 
 def _cells_of(obj: object) -> tuple[Cell, ...]:

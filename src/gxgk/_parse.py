@@ -8,11 +8,10 @@ only exception that escapes is ``TypeError`` for an argument that is neither
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import Final
-
-import regex
 
 from ._cells import Segment, segments, tokenize, without_chrome
 from ._decode import decode
@@ -29,17 +28,19 @@ __all__ = ["parse"]
 #: (for ``bytes``) or characters (for ``str``) are cut, so memory stays bounded.
 MAX_SIZE: Final = 50_000_000
 
-_REQUEST_WORDS = regex.compile(r"本年新收|予以公开|结转下年度")
+# Literal alternations: the `re` engine skips to their first characters in C.
+_REQUEST_WORDS = re.compile(r"本年新收|予以公开|结转下年度")
 #: Words that open a report's tables; the title stands before the first of them.
-_TABLE_WORD = regex.compile(r"第二十条|信息内容|申请人情况|本年新收|行政复议|政府信息公开情况统计表")
-_CHROME = regex.compile(
-    r"^(?:扫一扫|上一篇|下一篇|关闭(?:窗口|本页)?$|打印(?:本页)?$|【打印】|责任编辑|用户登录|还没有账号|立即注册|"
-    r"附件[:：]?$|分享到|当前位置|您当前的位置|浏览次数|字号|【字体|收藏|返回顶部)"
+_TABLE_WORD = re.compile(r"第二十条|信息内容|申请人情况|本年新收|行政复议|政府信息公开情况统计表")
+# Page furniture: a line of a narrative that starts with one of these is dropped.
+_CHROME = re.compile(
+    r"扫一扫|上一篇|下一篇|关闭(?:窗口|本页)?$|打印(?:本页)?$|【打印】|责任编辑|用户登录|还没有账号|立即注册|"
+    r"附件[:：]?$|分享到|当前位置|您当前的位置|浏览次数|字号|【字体|收藏|返回顶部"
 )
-_SUBHEADING = regex.compile(
-    r"^\s*(?:\([一二三四五六七八九十]{1,3}\)|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
-    r"[^。\n]{1,30}?(?=[。:：]|$)",
-    regex.MULTILINE,
+# A sub-heading, matched at the start of a narrative's (stripped) line.
+_SUBHEADING = re.compile(
+    r"(?:\([一二三四五六七八九十]{1,3}\)|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
+    r"[^。\n]{1,30}?(?=[。:：]|$)"
 )
 
 
@@ -252,14 +253,13 @@ def _narrative(original: str, text: str, source: Source, start: int, end: int) -
     """
     lines = []
     line_start = start
-    while line_start < end:
-        line_end = text.find("\n", line_start, end)
-        line_end = end if line_end < 0 else line_end
+    for folded in text[start:end].split("\n"):
+        line_end = line_start + len(folded)
         line = original[line_start:line_end].strip()
-        if line and not _CHROME.match(text[line_start:line_end].strip()):
+        if line and not _CHROME.match(folded.strip()):
             lines.append(line)
         line_start = line_end + 1
     body = "\n".join(lines)
-    headings = tuple(m.group().strip() for m in _SUBHEADING.finditer(body))
+    headings = tuple(match.group().strip() for match in map(_SUBHEADING.match, lines) if match is not None)
     prov = Provenance(start, end, source.line_of(start), original[start:end])
     return Narrative(body, headings, prov)

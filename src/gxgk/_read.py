@@ -34,6 +34,7 @@ from ._model import (
     Requests,
     Severity,
     Value,
+    slot_setters,
 )
 from ._table import resolve_table
 from ._template import (
@@ -58,6 +59,8 @@ _TRAILING: Final = 4
 #: Labels whose owner is remembered per table (see :class:`Keys`).
 _MEMO_SIZE: Final = 10_000
 _APPEAL_CELLS: Final = 15
+_PROVENANCE_SETTERS: Final = slot_setters(Provenance)
+_CELL_SETTERS: Final = slot_setters(Cell)
 _REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
 _BLOCK_KINDS: Final = (ValueKind.COUNT,) * len(APPEAL_COLUMNS)
 _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
@@ -105,17 +108,29 @@ class _Reader:
         text = self.source.text
         line_starts = self.source.line_starts
         count = ValueKind.COUNT
+        new = object.__new__
+        set_start, set_end, set_line, set_raw, set_note = _PROVENANCE_SETTERS
+        set_value, set_source = _CELL_SETTERS
         cells: list[Cell] = []
         append = cells.append
         for (token_kind, start, end), kind, column in zip(tokens, kinds, columns, strict=True):
             raw = text[start:end]
-            prov = Provenance(start, end, bisect_right(line_starts, start), raw, note)
+            # Provenance(start, end, line, raw, note) and Cell(value, prov), built field by field (see slot_setters)
+            prov = new(Provenance)
+            set_start(prov, start)
+            set_end(prov, end)
+            set_line(prov, bisect_right(line_starts, start))
+            set_raw(prov, raw)
+            set_note(prov, note)
+            cell = new(Cell)
             if token_kind != VALUE:
-                append(Cell(None, prov))
+                set_value(cell, None)
             elif kind is count and raw.isdigit() and raw.isascii():
-                append(Cell(int(raw), prov))
+                set_value(cell, int(raw))
             else:
-                append(Cell(self._value(raw, kind, row, column, start), prov))
+                set_value(cell, self._value(raw, kind, row, column, start))
+            set_source(cell, prov)
+            append(cell)
         return cells
 
     def _value(self, raw: str, kind: ValueKind, row: str, column: str, offset: int) -> Value:
@@ -137,6 +152,8 @@ def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
     Line-opening separators (:data:`~gxgk._cells.EDGE`) count as blank cells
     only when nothing else fits.
     """
+    if len(values) == n:
+        return tuple(values)  # what the loop below gives: fewer cells without the edges can't fit
     inner = [token for token in values if token[0] != EDGE]
     for cells in (inner, list(values)):
         if len(cells) == n:
@@ -229,11 +246,13 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: 
     """
     n = len(kinds)
     cells = fit(segment.values, n)
-    on_line = [token for token in segment.values if token[1] < segment.line_end]
-    if cells is None and len(on_line) < len(segment.values):
-        cells = fit(on_line, n)
     if cells is not None:
         return Fit([cells])
+    on_line = [token for token in segment.values if token[1] < segment.line_end]
+    if len(on_line) < len(segment.values):
+        cells = fit(on_line, n)
+        if cells is not None:
+            return Fit([cells])
     for tokens in (segment.values, on_line):
         if len(tokens) < n and splittable(text, tokens, segment.follows):
             found = split_runs(text, tokens, kinds, check)
