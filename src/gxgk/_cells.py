@@ -107,8 +107,8 @@ _MEMO_LENGTH: Final = 64
 
 _word_kinds: dict[str, int] = {}
 _word_parts: dict[str, tuple[Token, ...]] = {}
-#: A gap's blank tokens as ``(kind, offset in the gap)``.
-_gap_blanks: dict[str, tuple[tuple[int, int], ...]] = {}
+#: A short gap's blank tokens, with offsets into the gap.
+_gap_blanks: dict[str, tuple[Token, ...]] = {}
 
 
 class Segment(NamedTuple):
@@ -170,9 +170,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, chrome: bool 
         if gap:
             blanks = known_blanks(gap)
             if blanks is None:
-                blanks = _blanks(gap)
+                if len(gap) > _MEMO_LENGTH:  # read in place: a long gap is not worth remembering
+                    tokens += _blank_tokens(text, position, position + len(gap))
+                    blanks = ()
+                else:
+                    blanks = _remember_blanks(gap)
             if blanks:
-                tokens += [(kind, position + offset, position + offset) for kind, offset in blanks]
+                tokens += [(kind, position + offset, position + offset) for kind, offset, _ in blanks]
             position += len(gap)
         if not word:
             break  # the gap that ends the text
@@ -189,17 +193,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, chrome: bool 
     return tokens
 
 
-def _blanks(gap: str) -> tuple[tuple[int, int], ...]:
-    """The EMPTY and EDGE tokens a gap holds, as ``(kind, offset in the gap)``.
+def _blank_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The EMPTY and EDGE tokens of the gap ``text[start:end]``.
 
     A separator match spans only gap characters and looks ahead only at
     one, so a gap is read the same alone as inside the text.
     """
-    blanks = tuple((EDGE if gap[sep.start()] == "\n" else EMPTY, sep.end()) for sep in _SEPARATORS.finditer(gap))
-    if len(gap) <= _MEMO_LENGTH:
-        if len(_gap_blanks) >= _MEMO_SIZE:
-            _gap_blanks.clear()
-        _gap_blanks[gap] = blanks
+    return [(EDGE if text[sep.start()] == "\n" else EMPTY, sep.end(), sep.end())
+            for sep in _SEPARATORS.finditer(text, start, end)]
+
+
+def _remember_blanks(gap: str) -> tuple[Token, ...]:
+    if len(_gap_blanks) >= _MEMO_SIZE:
+        _gap_blanks.clear()
+    blanks = _gap_blanks[gap] = tuple(_blank_tokens(gap, 0, len(gap)))
     return blanks
 
 
