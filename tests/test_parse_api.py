@@ -107,8 +107,10 @@ def test_an_unreadable_cell_is_blank_and_named_by_its_row_and_column() -> None:
     """A count printed with decimals is no count: the cell is left blank, never guessed."""
     text = SEED.replace("(一)予以公开\n\n9\n\n0", "(一)予以公开\n\n9\n\n0.5", 1)
     report = gxgk.parse(text)
+    assert report.requests is not None
     row = report.requests.row("三、本年度办理结果 / （一）予以公开")
-    assert row.commercial.value is None and row.commercial.source.raw == "0.5"
+    assert row.commercial.value is None and row.commercial.source is not None
+    assert row.commercial.source.raw == "0.5"
     assert row.natural_person.value == 9
     notes = [d.message for d in report.diagnostics if d.code == "P-cell-value"]
     assert len(notes) == 1 and "（一）予以公开 · 商业企业" in notes[0]
@@ -117,6 +119,6 @@ def test_an_unreadable_cell_is_blank_and_named_by_its_row_and_column() -> None:
 def test_an_unreadable_appeal_cell_names_its_block_and_column() -> None:
     text = SEED.replace("总计\n\n0\n\n3", "总计\n\n0\n\n3.5", 1)
     report = gxgk.parse(text)
-    assert report.appeals.review.corrected.value is None
+    assert report.appeals is not None and report.appeals.review.corrected.value is None
     notes = [d.message for d in report.diagnostics if d.code == "P-cell-value"]
     assert len(notes) == 1 and "行政复议 · 结果纠正" in notes[0]

@@ -9,6 +9,7 @@ only exception that escapes is ``TypeError`` for an argument that is neither
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import Final
@@ -128,7 +129,6 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     text = normalize(original)
     tables = without_chrome(text)  # the same text without page numbers and markdown rules
     source = Source(tables, _line_starts(text))
-    segs = segments(tables, tokenize(tables, chrome=False))
     headings = find_headings(text)
     table_word = _TABLE_WORD.search(text)
     first_table = table_word.start() if table_word else len(text)
@@ -138,12 +138,13 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     diagnostics += template_notes
     report_kwargs: dict[str, object] = {}
     if template is not Template.NONE:
+        found = _Tables(tables, _tables_region(text, headings))
         for name, section, read in (
             ("disclosure", 2, lambda s: read_disclosure(template, source, s)),
             ("requests", 3, lambda s: read_requests(template, source, s)),
             ("appeals", 4, lambda s: read_appeals(source, s)),
         ):
-            value, notes = _read_in_section(read, segs, headings, section, len(text))
+            value, notes = _read_in_section(read, found, headings, section, len(text))
             diagnostics += notes
             report_kwargs[name] = value
             if value is None:
@@ -155,6 +156,53 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     diagnostics += narrative_notes
     return Report(template=template, meta=meta, diagnostics=tuple(diagnostics),
                   **narratives, **report_kwargs)  # type: ignore[arg-type]
+
+
+class _Tables:
+    """The text's segments, tokenized only where a table is looked for.
+
+    Tables are read inside their sections' spans.  When a report has the
+    headings of sections 二, 三 and 四, only the lines from section 二's
+    heading to the end of section 四 are tokenized: the narrative around them
+    (often most of the text) holds no table rows.  The whole text is
+    tokenized only when a table is not found in its span.  A segment in the
+    region is the segment of the whole text, except that the region's first
+    label does not reach back over section 二's heading; labels are matched
+    at their end, so that changes nothing a reader sees.
+    """
+
+    def __init__(self, text: str, region: tuple[int, int] | None) -> None:
+        self.text = text
+        self.region = region  #: holds the spans of sections 二, 三 and 四, if not None
+        self._indexed: tuple[list[Segment], list[int]] | None = None
+        self._whole: list[Segment] | None = None
+
+    def in_span(self, start: int, end: int) -> list[Segment]:
+        """The segments whose values start in ``text[start:end]``, a section's span."""
+        if self._indexed is None:
+            found = self.whole() if self.region is None else segments(self.text, tokenize(self.text, *self.region,
+                                                                                          chrome=False))
+            self._indexed = found, [segment.values[0][1] for segment in found]  # in text order
+        found, starts = self._indexed
+        return found[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def whole(self) -> list[Segment]:
+        """All the text's segments."""
+        if self._whole is None:
+            self._whole = segments(self.text, tokenize(self.text, chrome=False))
+        return self._whole
+
+
+def _tables_region(text: str, headings: Sequence[Heading]) -> tuple[int, int] | None:
+    """The lines from section 二's heading to the end of section 四, if all three headings are there."""
+    index = {heading.section: place for place, heading in enumerate(headings)}
+    if not all(section in index for section in (2, 3, 4)):
+        return None
+    start = text.rfind("\n", 0, headings[index[2]].start) + 1
+    after = index[4] + 1
+    end = headings[after].start if after < len(headings) else len(text)
+    line_end = text.find("\n", end)
+    return start, len(text) if line_end < 0 else line_end + 1
 
 
 def _line_starts(text: str) -> list[int]:
@@ -173,16 +221,15 @@ def _section_span(headings: Sequence[Heading], section: int, size: int) -> tuple
 _Reader = Callable[[Sequence[Segment]], tuple[object, list[Diagnostic]]]
 
 
-def _read_in_section(read: _Reader, segs: Sequence[Segment], headings: Sequence[Heading], section: int,
+def _read_in_section(read: _Reader, tables: _Tables, headings: Sequence[Heading], section: int,
                      size: int) -> tuple[object, list[Diagnostic]]:
     """Read a table inside its section's span; fall back on the whole text."""
     span = _section_span(headings, section, size)
     if span is not None:
-        inside = [s for s in segs if span[0] <= s.values[0][1] < span[1]]
-        value, notes = read(inside)
+        value, notes = read(tables.in_span(*span))
         if value is not None:
             return value, notes
-    value, notes = read(segs)
+    value, notes = read(tables.whole())
     if value is not None and span is None:
         notes = [*notes, Diagnostic("P-heading", f"section {'一二三四五六'[section - 1]}'s heading not found; "
                                     "its table was found by its labels", Severity.INFO)]

@@ -1,0 +1,66 @@
+"""Tokenizing only sections 二–四 reads exactly what tokenizing the whole text reads (issue 7).
+
+When a report has the headings of sections 二, 三 and 四, ``parse``
+tokenizes only the lines from section 二's heading to the end of section 四.
+Whatever the text, the report (values, each cell's raw text and line, and
+the diagnostics) must be the one the whole text's segments give.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gxgk
+from gxgk import _parse
+from gxgk._sections import find_headings
+from tests.strategies import reports
+
+DATA = Path(__file__).parent / "data"
+CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
+
+
+def _whole_text_parse(text: str | bytes, monkeypatch: pytest.MonkeyPatch) -> gxgk.Report:
+    with monkeypatch.context() as patch:
+        patch.setattr(_parse, "_tables_region", lambda text, headings: None)
+        return gxgk.parse(text)
+
+
+def _assert_reads_alike(text: str | bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    region, whole = gxgk.parse(text), _whole_text_parse(text, monkeypatch)
+    assert region == whole
+    assert gxgk.to_records(region) == gxgk.to_records(whole)
+
+
+def test_the_region_is_sections_two_to_four_in_whole_lines() -> None:
+    text = "一、总体情况\n前言12件\n二、主动公开政府信息情况\n表\n三、收到和处理政府信息公开申请情况\n表\n" \
+           "四、政府信息公开行政复议、行政诉讼情况\n表\n五、存在的主要问题及改进情况\n问题\n"
+    region = _parse._tables_region(text, find_headings(text))
+    assert region is not None
+    start, end = region
+    assert text[start:end] == text[text.index("二、") : text.index("问题\n")]  # to the end of 五's heading line
+
+
+def test_without_all_three_headings_the_whole_text_is_read() -> None:
+    text = "二、主动公开政府信息情况\n表\n四、政府信息公开行政复议、行政诉讼情况\n表\n"
+    assert _parse._tables_region(text, find_headings(text)) is None
+
+
+def test_every_stored_report_reads_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [p for root in (DATA, CORPUS) if root.is_dir() for p in sorted(root.rglob("*"))
+             if p.suffix in (".txt", ".md", ".html", ".htm") and p.name != "README.md"]
+    assert len(paths) > 10
+    for path in paths:
+        _assert_reads_alike(path.read_bytes(), monkeypatch)
+
+
+@pytest.mark.parametrize("layout", sorted(gxgk.LAYOUTS))
+@given(report=reports(), narrative=st.text(max_size=200))
+def test_generated_reports_read_alike(layout: str, report: gxgk.Report, narrative: str) -> None:
+    """Narrative text of any kind before section 二 and after section 四 changes nothing."""
+    text = gxgk.render(report, layout).replace("\n二、", f"\n{narrative}\n二、", 1) + narrative
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _assert_reads_alike(text, monkeypatch)
