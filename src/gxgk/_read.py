@@ -12,6 +12,7 @@ left blank, with a diagnostic; nothing is ever shifted into it from elsewhere.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any, Final, NamedTuple
@@ -67,8 +68,9 @@ _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure
     Template.V2019: Disclosure2019,
     Template.V2021: Disclosure2021,
 }
-_DIGIT = regex.compile(r"\d")
-_APPEAL_HEADER = regex.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
+_DIGIT = re.compile(r"\d")
+# A literal alternation, which `re` skips to in C (a segment's label can be 160 characters).
+_APPEAL_HEADER = re.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
 _APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
 # The five result columns printed between a block's name and its values
 # (section 四 printed as three small tables, as OCR and converters split it).
@@ -354,33 +356,50 @@ def _glued_note(reader: _Reader, segment: Segment) -> str:
 # ---- Section 二 -------------------------------------------------------------
 
 
+class _Plan(NamedTuple):
+    """What reading one table of a template needs, derived once from its specs."""
+
+    keys: Keys
+    labels: tuple[str, ...]  #: row labels, for diagnostics
+    kinds: tuple[tuple[ValueKind, ...], ...]  #: each row's column kinds
+    columns: tuple[tuple[str, ...], ...]  #: each row's column labels
+    optional: tuple[bool, ...]  #: rows that may be absent without a diagnostic
+    classes: tuple[type[Any], ...]  #: each row's class (section 二)
+
+
+@functools.cache
+def _disclosure_plan(template: Template) -> _Plan | None:
+    specs = DISCLOSURE_ROWS.get(template)
+    if not specs:
+        return None
+    fields = attrs.fields_dict(_DISCLOSURE_CLASSES[template])
+    return _Plan(_keys(tuple(spec.key for spec in specs)), tuple(f"{spec.item} {spec.label}" for spec in specs),
+                 tuple(tuple(column.kind for column in spec.columns) for spec in specs),
+                 tuple(tuple(column.label for column in spec.columns) for spec in specs),
+                 (False,) * len(specs), tuple(type(fields[spec.field].default) for spec in specs))
+
+
 def read_disclosure(template: Template, source: Source, segments: Sequence[Segment]
                     ) -> tuple[Disclosure | None, list[Diagnostic]]:
     """Section 二 of ``template`` from ``segments``; ``None`` if no row is found."""
-    reader = _Reader(source, "二")
-    specs = DISCLOSURE_ROWS.get(template)
-    if not specs:
+    plan = _disclosure_plan(template)
+    if plan is None:
         return None, []
-    claims = _claims(segments, _keys(tuple(spec.key for spec in specs)))
-    cls = _DISCLOSURE_CLASSES[template]
-    fields = attrs.fields_dict(cls)
-    labels = [f"{spec.item} {spec.label}" for spec in specs]
-    chosen = _choose(claims, [[c.kind for c in spec.columns] for spec in specs], [False] * len(specs), reader,
-                     labels)
+    reader = _Reader(source, "二")
+    specs = DISCLOSURE_ROWS[template]
+    claims = _claims(segments, plan.keys)
+    chosen = _choose(claims, plan.kinds, plan.optional, reader, plan.labels)
     rows: dict[str, object] = {}
     for index, (segment, found) in sorted(chosen.items()):
-        spec = specs[index]
-        tokens = _determined(reader, labels[index], segment, found)
+        tokens = _determined(reader, plan.labels[index], segment, found)
         if tokens is None:
             continue
         note = _glued_note(reader, segment) if found.glued else None
-        cells = reader.cells(tokens, [col.kind for col in spec.columns], spec.label,
-                             [col.label for col in spec.columns], note)
-        row_class: type[Any] = type(fields[spec.field].default)
-        rows[spec.field] = row_class(*cells)
+        cells = reader.cells(tokens, plan.kinds[index], specs[index].label, plan.columns[index], note)
+        rows[specs[index].field] = plan.classes[index](*cells)
     if not claims:
         return None, reader.diagnostics
-    return cls(**rows), reader.diagnostics  # type: ignore[arg-type]
+    return _DISCLOSURE_CLASSES[template](**rows), reader.diagnostics  # type: ignore[arg-type]
 
 
 def _missing(reader: _Reader, candidates: Sequence[Segment], where: str, n: int) -> None:
@@ -395,17 +414,26 @@ def _missing(reader: _Reader, candidates: Sequence[Segment], where: str, n: int)
 # ---- Section 三 -------------------------------------------------------------
 
 
+@functools.cache
+def _request_plan(template: Template) -> _Plan | None:
+    specs = REQUEST_ROWS.get(template)
+    if not specs:
+        return None
+    return _Plan(_keys(tuple(spec.key for spec in specs)), tuple(spec.label for spec in specs),
+                 (_REQUEST_KINDS,) * len(specs), (APPLICANT_COLUMNS,) * len(specs),
+                 tuple(spec.group for spec in specs), (RequestRow,) * len(specs))
+
+
 def read_requests(template: Template, source: Source, segments: Sequence[Segment]
                   ) -> tuple[Requests | None, list[Diagnostic]]:
     """The section 三 matrix of ``template``; ``None`` if no row is found."""
-    reader = _Reader(source, "三")
-    specs = REQUEST_ROWS.get(template, ())
-    if not specs:
+    plan = _request_plan(template)
+    if plan is None:
         return None, []
-    claims = _claims(segments, _keys(tuple(spec.key for spec in specs)))
-    kinds = [ValueKind.COUNT] * len(APPLICANT_FIELDS)
-    chosen = _choose(claims, [kinds] * len(specs), [spec.group for spec in specs], reader,
-                     [spec.label for spec in specs], _row_total_holds)
+    reader = _Reader(source, "三")
+    specs = REQUEST_ROWS[template]
+    claims = _claims(segments, plan.keys)
+    chosen = _choose(claims, plan.kinds, plan.optional, reader, plan.labels, _row_total_holds)
     resolved = resolve_table(specs, {i: found.cuts for i, (_, found) in chosen.items() if found.cuts},
                              reader.source.text)
     by_order = _rows_by_order(reader, specs, segments, chosen)
@@ -492,6 +520,9 @@ def _out_of_order(positions: dict[int, int]) -> list[int]:
     index (patience sorting, O(n log n)); every other row is out of order.
     """
     order = sorted(positions)
+    in_place = [positions[row] for row in order]
+    if all(map(int.__lt__, in_place, in_place[1:])):
+        return []  # the common case: every row stands in order
     tails: list[int] = []  # positions
     tail_rows: list[int] = []
     parent: dict[int, int | None] = {}
@@ -525,7 +556,8 @@ def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[i
         if spec.group:
             reader.note("P-collapsed-row", f"{spec.label} is printed as one row, not its sub-rows",
                         None, Severity.INFO)
-        rows.append(read.get(index, RequestRow(spec.label)))
+        row = read.get(index)
+        rows.append(RequestRow(spec.label) if row is None else row)
     return rows
 
 

@@ -265,6 +265,8 @@ def printed_rows(specs: Sequence[RequestRowSpec], present: Container[int]) -> li
     >>> [specs[i].name for i in printed_rows(specs, {other})][20:23]
     ['（六）其他处理', '（七）总计', '四、结转下年度继续办理']
     """
+    if not any(spec.group and index in present for index, spec in enumerate(specs)):
+        return [index for index, spec in enumerate(specs) if not spec.group]  # the common case, said faster
     collapsed = {
         spec.path for index, spec in enumerate(specs)
         if spec.group and index in present
