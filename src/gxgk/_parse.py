@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from itertools import accumulate
 from typing import Final
 
 from ._cells import Segment, segments, tokenize, without_chrome
@@ -128,7 +127,7 @@ def _too_large(size: int, limit: int, unit: str, pdf: bool) -> Diagnostic:
 def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     text = normalize(original)
     tables = without_chrome(text)  # the same text without page numbers and markdown rules
-    source = Source(tables, _line_starts(text))
+    source = Source(tables)
     headings = find_headings(text)
     table_word = _TABLE_WORD.search(text)
     first_table = table_word.start() if table_word else len(text)
@@ -152,7 +151,8 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
                                               Severity.WARNING))
     if template is Template.NONE:
         diagnostics.append(_not_on_template(text, meta.year))
-    narratives, narrative_notes = _narratives(original, text, source, headings)
+    # a counter of its own: the narratives stand before and after the tables, in order
+    narratives, narrative_notes = _narratives(original, text, Source(tables), headings)
     diagnostics += narrative_notes
     return Report(template=template, meta=meta, diagnostics=tuple(diagnostics),
                   **narratives, **report_kwargs)  # type: ignore[arg-type]
@@ -203,11 +203,6 @@ def _tables_region(text: str, headings: Sequence[Heading]) -> tuple[int, int] | 
     end = headings[after].start if after < len(headings) else len(text)
     line_end = text.find("\n", end)
     return start, len(text) if line_end < 0 else line_end + 1
-
-
-def _line_starts(text: str) -> list[int]:
-    """Offsets where lines start (computed in C: a line starts one past the previous line's end)."""
-    return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
 
 def _section_span(headings: Sequence[Heading], section: int, size: int) -> tuple[int, int] | None:

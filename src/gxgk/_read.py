@@ -15,6 +15,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -76,15 +77,39 @@ _APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
 # (section 四 printed as three small tables, as OCR and converters split it).
 _APPEAL_COLUMN_HEADER = regex.compile(r"(?:结果维持|结果纠正|其他结果|尚未审结|总计|合计)++$")
 
-class Source(NamedTuple):
-    """The text being read, with its line starts for provenance."""
+class Source:
+    """The text being read, and the line of any offset in it (for provenance).
 
-    text: str
-    line_starts: Sequence[int]
+    Cells are read mostly top to bottom, so the line of an offset is counted
+    on from the last one asked for (``str.count``, in C), and no index of
+    the lines is needed.  The first offset asked for out of order builds that
+    index, once, and is found in it by bisection; lines are counted on from
+    the furthest offset, so the counting stays linear in the text whatever
+    the order of the questions.
+    """
+
+    __slots__ = ("_starts", "line", "position", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0  #: the furthest offset asked for so far …
+        self.line = 1  #: … and its 1-based line
+        self._starts: list[int] | None = None
 
     def line_of(self, offset: int) -> int:
         """1-based line number of ``offset``."""
-        return bisect_right(self.line_starts, offset)
+        if offset >= self.position:
+            self.line += self.text.count("\n", self.position, offset)
+            self.position = offset
+            return self.line
+        return self.line_before(offset)
+
+    def line_before(self, offset: int) -> int:
+        """The line of an offset before :attr:`position` (any offset, in fact)."""
+        if self._starts is None:
+            lengths = map(len, self.text.split("\n")[:-1])
+            self._starts = list(accumulate(map((1).__add__, lengths), initial=0))
+        return bisect_right(self._starts, offset)
 
 
 class _Reader:
@@ -107,8 +132,10 @@ class _Reader:
         plain count) is read inline, without the value grammar, and a cell is
         named (``row · column``) only when there is something to say about it.
         """
-        text = self.source.text
-        line_starts = self.source.line_starts
+        source = self.source
+        text = source.text
+        newlines = text.count
+        position, line = source.position, source.line  # see Source.line_of, inlined
         count = ValueKind.COUNT
         new = object.__new__
         set_start, set_end, set_line, set_raw, set_note = _PROVENANCE_SETTERS
@@ -121,7 +148,12 @@ class _Reader:
             prov = new(Provenance)
             set_start(prov, start)
             set_end(prov, end)
-            set_line(prov, bisect_right(line_starts, start))
+            if start >= position:
+                line += newlines("\n", position, start)
+                position = start
+                set_line(prov, line)
+            else:
+                set_line(prov, source.line_before(start))
             set_raw(prov, raw)
             set_note(prov, note)
             cell = new(Cell)
@@ -133,6 +165,7 @@ class _Reader:
                 set_value(cell, self._value(raw, kind, row, column, start))
             set_source(cell, prov)
             append(cell)
+        source.position, source.line = position, line
         return cells
 
     def _value(self, raw: str, kind: ValueKind, row: str, column: str, offset: int) -> Value:
