@@ -61,6 +61,8 @@ _TRAILING: Final = 4
 #: Labels whose owner is remembered per table (see :class:`Keys`).
 _MEMO_SIZE: Final = 10_000
 _APPEAL_CELLS: Final = 15
+#: Most counts a report prints, already read: a lookup costs less than ``int()``.
+_SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
 _PROVENANCE_SETTERS: Final = slot_setters(Provenance)
 _CELL_SETTERS: Final = slot_setters(Cell)
 _REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
@@ -126,7 +128,7 @@ class _Reader:
 
     def cells(self, tokens: Sequence[Token], kinds: Sequence[ValueKind], row: str, columns: Sequence[str],
               note: str | None = None) -> list[Cell]:
-        """The cells of one row's tokens (``EMPTY``: printed blank).
+        """The cells of one row's tokens (``EMPTY``: printed blank), one per kind and column.
 
         This runs for every cell of every report, so the common case (a
         plain count) is read inline, without the value grammar, and a cell is
@@ -140,9 +142,10 @@ class _Reader:
         new = object.__new__
         set_start, set_end, set_line, set_raw, set_note = _PROVENANCE_SETTERS
         set_value, set_source = _CELL_SETTERS
+        small = _SMALL_COUNTS.get
         cells: list[Cell] = []
         append = cells.append
-        for (token_kind, start, end), kind, column in zip(tokens, kinds, columns, strict=True):
+        for index, (token_kind, start, end) in enumerate(tokens):
             raw = text[start:end]
             # Provenance(start, end, line, raw, note) and Cell(value, prov), built field by field (see slot_setters)
             prov = new(Provenance)
@@ -159,16 +162,18 @@ class _Reader:
             cell = new(Cell)
             if token_kind != VALUE:
                 set_value(cell, None)
-            elif kind is count and raw.isdigit() and raw.isascii():
-                set_value(cell, int(raw))
+            elif (kind := kinds[index]) is not count or (value := small(raw)) is None:
+                set_value(cell, self._value(raw, kind, row, columns[index], start))
             else:
-                set_value(cell, self._value(raw, kind, row, column, start))
+                set_value(cell, value)
             set_source(cell, prov)
             append(cell)
         source.position, source.line = position, line
         return cells
 
     def _value(self, raw: str, kind: ValueKind, row: str, column: str, offset: int) -> Value:
+        if kind is ValueKind.COUNT and raw.isdigit() and raw.isascii():
+            return int(raw)
         try:
             return parse_value(raw, kind)
         except CellError as exc:
