@@ -294,7 +294,9 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: 
         if cells is not None:
             return Fit([cells])
     for tokens in (segment.values, on_line):
-        if len(tokens) < n and splittable(text, tokens, segment.follows):
+        # every cell takes a character at least: a sentence's "12件" cannot hold a row of seven
+        if len(tokens) < n <= sum(end - start for _, start, end in tokens) and splittable(text, tokens,
+                                                                                        segment.follows):
             found = split_runs(text, tokens, kinds, check)
             if found.cuts or found.exhausted:
                 return Fit(found.cuts, glued=True, exhausted=found.exhausted)
