@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
-from ._model import Cell, Provenance, Report, Value
+from ._model import Cell, Report, Value
 from ._parse import parse
 from ._records import to_records
 
@@ -162,9 +162,10 @@ def _chunks(paths: Iterable[P], size: int) -> Iterator[list[P]]:
 def _parse_paths(paths: list[str]) -> bytes:
     """The work of one worker round trip (a module-level function, so it pickles).
 
-    The results are pickled here, with cells and provenance rebuilt by their
-    constructors: attrs' generic pickling of its slotted classes costs a sixth
-    of a parse, and a report has hundreds of cells.
+    The results are pickled here, with cells rebuilt by their constructor:
+    attrs' generic pickling of its slotted classes costs a sixth of a parse,
+    and a report has hundreds of cells (their provenance, a named tuple,
+    pickles fast as it is).
     """
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
@@ -178,7 +179,7 @@ def _by_constructor(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda obj: (cls, fields(obj))
 
 
-_DISPATCH: Final = {**copyreg.dispatch_table, Cell: _by_constructor(Cell), Provenance: _by_constructor(Provenance)}
+_DISPATCH: Final = {**copyreg.dispatch_table, Cell: _by_constructor(Cell)}
 
 
 def _parse_path(path: str) -> Report | ParseFailure:

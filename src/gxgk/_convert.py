@@ -44,7 +44,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import format_exception
 
-from ._model import Cell, Disclosure2019, Disclosure2021, Report, Value
+from ._model import Cell, Disclosure2019, Disclosure2021, Provenance, Report, Value
 from ._template import Template
 
 __all__ = ["SCHEMA_VERSION", "SerializationError", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
@@ -145,6 +145,17 @@ def _enum_hook(cls: type[enum.Enum]) -> _Hook:
 
 def _object_hook(cls: Any, converter: cattrs.Converter) -> _Hook:
     return _mapping_only(make_dict_structure_fn(cls, converter))
+
+
+def _named_tuple_hook(cls: type[tuple[Any, ...]], converter: cattrs.Converter) -> _Hook:
+    """A named tuple from a JSON object, read as strictly as a class (through an attrs twin of it)."""
+    defaults = cls._field_defaults  # type: ignore[attr-defined]
+    twin = attrs.make_class(cls.__name__, {
+        name: attrs.field(type=hint, default=defaults.get(name, attrs.NOTHING))
+        for name, hint in typing.get_type_hints(cls).items()
+    })
+    fields = _mapping_only(make_dict_structure_fn(twin, converter))
+    return lambda value, _: cls(*attrs.astuple(fields(value, twin), recurse=False))
 
 
 def _mapping_only(fields: _Hook) -> _Hook:
@@ -259,6 +270,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _array_hook)
     converter.register_structure_hook_factory(attrs.has, _object_hook)
+    # before Cell, whose hooks take the one of their field
+    converter.register_structure_hook(Provenance, _named_tuple_hook(Provenance, converter))
+    converter.register_unstructure_hook(Provenance, Provenance._asdict)
     converter.register_structure_hook(Cell, _mapping_only(make_dict_structure_fn(
         Cell, converter, value=override(struct_hook=_structure_value))))
     converter.register_unstructure_hook(Cell, make_dict_unstructure_fn(
@@ -366,7 +380,7 @@ def _disclosure_rule(template: Template, cls: type | None, defs: dict[str, Any])
 
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
-    names = [field.name for field in attrs.fields(cls)]
+    names = list(getattr(cls, "_fields", ())) if _is_named_tuple(cls) else [field.name for field in attrs.fields(cls)]
     return {
         "type": "object",
         "description": _summary(cls),
@@ -379,13 +393,17 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if type_ in _LEAVES:
         return dict(_LEAVES[type_])
-    if isinstance(type_, type) and (attrs.has(type_) or issubclass(type_, enum.Enum)):
+    if isinstance(type_, type) and (attrs.has(type_) or _is_named_tuple(type_) or issubclass(type_, enum.Enum)):
         return _ref(type_, defs)
     if isinstance(type_, types.UnionType) or typing.get_origin(type_) is typing.Union:
         return {"anyOf": [_type_schema(arg, defs) for arg in typing.get_args(type_)]}
     if _is_homogeneous_tuple(type_):
         return {"type": "array", "items": _type_schema(typing.get_args(type_)[0], defs)}
     raise TypeError(f"no JSON Schema for {type_!r}")
+
+
+def _is_named_tuple(cls: type) -> bool:
+    return issubclass(cls, tuple) and hasattr(cls, "_fields")
 
 
 def _ref(cls: type, defs: dict[str, Any]) -> dict[str, Any]:

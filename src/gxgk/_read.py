@@ -63,7 +63,6 @@ _MEMO_SIZE: Final = 10_000
 _APPEAL_CELLS: Final = 15
 #: Most counts a report prints, already read: a lookup costs less than ``int()``.
 _SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
-_PROVENANCE_SETTERS: Final = slot_setters(Provenance)
 _CELL_SETTERS: Final = slot_setters(Cell)
 _REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
 _BLOCK_KINDS: Final = (ValueKind.COUNT,) * len(APPEAL_COLUMNS)
@@ -140,25 +139,20 @@ class _Reader:
         position, line = source.position, source.line  # see Source.line_of, inlined
         count = ValueKind.COUNT
         new = object.__new__
-        set_start, set_end, set_line, set_raw, set_note = _PROVENANCE_SETTERS
+        new_tuple = tuple.__new__
         set_value, set_source = _CELL_SETTERS
         small = _SMALL_COUNTS.get
         cells: list[Cell] = []
         append = cells.append
         for index, (token_kind, start, end) in enumerate(tokens):
             raw = text[start:end]
-            # Provenance(start, end, line, raw, note) and Cell(value, prov), built field by field (see slot_setters)
-            prov = new(Provenance)
-            set_start(prov, start)
-            set_end(prov, end)
             if start >= position:
                 line += newlines("\n", position, start)
                 position = start
-                set_line(prov, line)
+                # Provenance(...) and Cell(value, prov), without their Python-level constructors
+                prov = new_tuple(Provenance, (start, end, line, raw, note))
             else:
-                set_line(prov, source.line_before(start))
-            set_raw(prov, raw)
-            set_note(prov, note)
+                prov = new_tuple(Provenance, (start, end, source.line_before(start), raw, note))
             cell = new(Cell)
             if token_kind != VALUE:
                 set_value(cell, None)
