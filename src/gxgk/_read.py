@@ -61,7 +61,7 @@ _TRAILING: Final = 4
 #: Labels whose owner is remembered per table (see :class:`Keys`).
 _MEMO_SIZE: Final = 10_000
 _APPEAL_CELLS: Final = 15
-#: Most counts a report prints, already read: a lookup costs less than ``int()``.
+#: Most counts and changes a report prints, already read: a lookup costs less than ``int()``.
 _SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
 _CELL_SETTERS: Final = slot_setters(Cell)
 _REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
@@ -137,7 +137,7 @@ class _Reader:
         text = source.text
         newlines = text.count
         position, line = source.position, source.line  # see Source.line_of, inlined
-        count = ValueKind.COUNT
+        amount = ValueKind.AMOUNT
         new = object.__new__
         new_tuple = tuple.__new__
         set_value, set_source = _CELL_SETTERS
@@ -156,7 +156,7 @@ class _Reader:
             cell = new(Cell)
             if token_kind != VALUE:
                 set_value(cell, None)
-            elif (kind := kinds[index]) is not count or (value := small(raw)) is None:
+            elif (kind := kinds[index]) is amount or (value := small(raw)) is None:  # a count or change
                 set_value(cell, self._value(raw, kind, row, columns[index], start))
             else:
                 set_value(cell, value)
