@@ -214,3 +214,25 @@ def test_any_tag_soup_gives_text_and_a_report(html: str) -> None:
     text, notes = html_to_text(html)
     assert text.endswith("\n") and notes
     assert isinstance(gxgk.parse("<!DOCTYPE html>" + html), gxgk.Report)
+
+
+# ---- the fast tag reader -------------------------------------------------------------
+
+_TAGS_AND_TEXT = ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<TD>", "</TD >", "<td colspan=2>", "<p>", "</p>",
+           "<br>", "<br/>", "<script>", "</script>", "<style>", "</style>", "<title>", "</title>", "<textarea>",
+           "</textarea>", "x<y", "<>", "</>", "<td1>", "<div class=nav>", "</div>", "<nav>", "</nav>", "<!-- c -->",
+           "<a href='x'>", "</a>", "规章", "12", "&nbsp;", "&amp;", " ", "\n"]
+
+
+@given(st.lists(st.sampled_from(_TAGS_AND_TEXT), max_size=40).map("".join))
+def test_simple_tags_read_fast_as_html_parser_reads_them(html: str) -> None:
+    """``<td>`` and ``</td>`` skip html.parser's general tag reader (issue 7); nothing else may change."""
+    from html.parser import HTMLParser
+
+    from gxgk._html import _Extractor
+
+    fast = html_to_text(html)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_Extractor, "parse_starttag", HTMLParser.parse_starttag)
+        patch.setattr(_Extractor, "parse_endtag", HTMLParser.parse_endtag)
+        assert html_to_text(html) == fast

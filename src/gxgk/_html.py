@@ -34,6 +34,7 @@ through per-tag counts, and no function recurses on the nesting depth.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import Final, NamedTuple
@@ -80,6 +81,10 @@ _EDGE_SPACE = regex.compile(r"(?<=\D)\s+|\s+(?=\D)")
 _HTML_START = regex.compile(r"^(?:\ufeff|\s)*<", regex.S)
 _PAGE_MARKER = regex.compile(r"<!doctype\s++html|<html[\s>]|<body[\s>]|<head[\s>]", regex.I)
 _FRAGMENT_MARKER = regex.compile(r"<(?:table|tbody|tr|td|p|div|span|meta)[\s>]", regex.I)
+#: Elements whose content html.parser reads as raw text (``RCDATA_CONTENT_ELEMENTS`` is new in Python 3.14).
+_RAW_TEXT: Final = frozenset((*HTMLParser.CDATA_CONTENT_ELEMENTS, *getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())))
+_SIMPLE_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*+)>")
+_SIMPLE_END = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*+)>")
 _TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}+(?:\s[^<>]{0,500}+)?+/?>")
 
 #: How much of the text's head is looked at to decide whether it is HTML.
@@ -265,6 +270,36 @@ class _Extractor(HTMLParser):
         self.notes: list[Diagnostic] = []
         self.table_count = 0
         self.row_count = 0
+
+    # ---- the commonest tags, read without html.parser's general machinery -----
+
+    def parse_starttag(self, i: int) -> int:
+        """A start tag at ``rawdata[i]``; the end of it (an override of an undocumented method).
+
+        ``<tr>``, ``<td>``, ``<p>``: a tag without attributes is most of a
+        page's tags, and html.parser reads each through three regexes and a
+        loop over its attributes.  Read here in one match, it is handled as
+        html.parser would handle it (a tag whose content is raw text, like
+        ``<script>``, is left to html.parser, which switches modes for it).
+        """
+        match = _SIMPLE_START.match(self.rawdata, i)
+        if match is None:
+            return super().parse_starttag(i)
+        tag = match.group(1).lower()
+        if tag in _RAW_TEXT:
+            return super().parse_starttag(i)
+        self.lasttag = tag
+        self.handle_starttag(tag, [])
+        return match.end()
+
+    def parse_endtag(self, i: int) -> int:
+        """An end tag at ``rawdata[i]``, ``</td>`` read in one match (see :meth:`parse_starttag`)."""
+        match = _SIMPLE_END.match(self.rawdata, i)
+        if match is None or self.cdata_elem is not None:
+            return super().parse_endtag(i)
+        self.handle_endtag(match.group(1).lower())
+        self.clear_cdata_mode()
+        return match.end()
 
     # ---- text flow ----------------------------------------------------------
 
@@ -586,8 +621,13 @@ def _is_chrome(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
-_RAW_OPEN = regex.compile(r"<(script|style)(?=[\s/>])", regex.I)
-_RAW_CLOSE = {"script": regex.compile(r"</script", regex.I), "style": regex.compile(r"</style", regex.I)}
+# A "<" that needs more than copying: a comment, the start tag of a script or
+# style (whose raw text is skipped), or one that opens no tag (another "<"
+# comes before any ">", or no ">" comes at all).  The pattern starts with "<",
+# so the engine skips from one to the next in C, and each lookahead stops at
+# the next "<" or ">": the scan stays linear.
+_SPECIAL_LT = re.compile(r"<(?:(!--)|((?i:script|style))(?=[\s/>])(?=[^<>]*+>)|(?![^<>]*+>))")
+_RAW_CLOSE = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 
 
 def _defuse(html: str) -> str:
@@ -602,35 +642,28 @@ def _defuse(html: str) -> str:
     """
     pieces: list[str] = []
     copied = 0
-    size = len(html)
-    next_gt = -1
-    index = html.find("<")
-    while 0 <= index < size:
-        if html.startswith("<!--", index):
+    search = _SPECIAL_LT.search
+    special = search(html)
+    while special is not None:
+        index = special.start()
+        if special.group(1):  # a comment, skipped whole; unclosed, it takes the rest of the page
             end = html.find("-->", index + 4)
             if end < 0:
                 break
-            index = html.find("<", end + 3)
+            special = search(html, end + 3)
             continue
-        if next_gt < index:
-            found = html.find(">", index)
-            next_gt = size if found < 0 else found
-        next_lt = html.find("<", index + 1)
-        if next_gt == size or 0 <= next_lt < next_gt:
-            pieces.append(html[copied:index])
-            pieces.append("&lt;")
-            copied = index + 1
-            index = next_lt
-            continue
-        raw = _RAW_OPEN.match(html, index)
-        if raw is not None:
-            close = _RAW_CLOSE[raw.group(1).lower()].search(html, next_gt)
+        raw = special.group(2)
+        if raw:  # a script or style: its raw text is skipped up to its end tag
+            tag_end = html.find(">", index)
+            close = _RAW_CLOSE[raw.lower()].search(html, tag_end)
             if close is None:
-                pieces.append(html[copied:next_gt + 1])
+                pieces.append(html[copied : tag_end + 1])
                 return "".join(pieces)
-            index = close.start()
+            special = search(html, close.start())
             continue
-        index = next_lt
+        pieces += (html[copied:index], "&lt;")
+        copied = index + 1
+        special = search(html, copied)
     pieces.append(html[copied:])
     return "".join(pieces)
 
