@@ -1,7 +1,8 @@
-"""Tokenizing only sections 二–四 reads exactly what tokenizing the whole text reads (issue 7).
+"""Tokenizing only where tables stand reads exactly what tokenizing the whole text reads (issue 7).
 
 When a report has the headings of sections 二, 三 and 四, ``parse``
-tokenizes only the lines from section 二's heading to the end of section 四.
+tokenizes only the lines from section 二's heading to the end of section 四;
+otherwise it tokenizes from the line of the first word that opens a table.
 Whatever the text, the report (values, each cell's raw text and line, and
 the diagnostics) must be the one the whole text's segments give.
 """
@@ -26,6 +27,7 @@ CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 def _whole_text_parse(text: str | bytes, monkeypatch: pytest.MonkeyPatch) -> gxgk.Report:
     with monkeypatch.context() as patch:
         patch.setattr(_parse, "_tables_region", lambda text, headings: None)
+        patch.setattr(_parse, "_tables_start", lambda text: 0)
         return gxgk.parse(text)
 
 
@@ -55,6 +57,22 @@ def test_every_stored_report_reads_alike(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(paths) > 10
     for path in paths:
         _assert_reads_alike(path.read_bytes(), monkeypatch)
+
+
+@pytest.mark.parametrize("layout", sorted(gxgk.LAYOUTS))
+@given(report=reports(), narrative=st.text(max_size=200), header_rows=st.booleans())
+def test_reports_without_headings_read_alike(layout: str, report: gxgk.Report, narrative: str,
+                                             header_rows: bool) -> None:
+    """Without headings, the text before the first table's line changes nothing either."""
+    text = narrative + "\n" + gxgk.render(report, layout, headings=False, header_rows=header_rows) + narrative
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _assert_reads_alike(text, monkeypatch)
+
+
+def test_the_tables_start_at_the_line_of_their_first_word() -> None:
+    text = "前言\n本年主动公开文件\n| 规章 | 1 | 2 |\n"
+    assert text[_parse._tables_start(text) :] == "| 规章 | 1 | 2 |\n"
+    assert _parse._tables_start("没有表格的信\n") == 0
 
 
 @pytest.mark.parametrize("layout", sorted(gxgk.LAYOUTS))

@@ -32,6 +32,10 @@ MAX_SIZE: Final = 50_000_000
 _REQUEST_WORDS = re.compile(r"本年新收|予以公开|结转下年度")
 #: Words that open a report's tables; the title stands before the first of them.
 _TABLE_WORD = re.compile(r"第二十条|信息内容|申请人情况|本年新收|行政复议|政府信息公开情况统计表")
+#: Words one of which stands on or before the line of every table's first row (see _tables_start).
+_TABLES_START = re.compile(
+    r"第二十条|信息内容|规章|规范性文件|行政许可|申请人情况|本年新收|行政复议|政府信息公开情况统计表"
+)
 # Page furniture: a line of a narrative that starts with one of these is dropped.
 _CHROME = re.compile(
     r"扫一扫|上一篇|下一篇|关闭(?:窗口|本页)?$|打印(?:本页)?$|【打印】|责任编辑|用户登录|还没有账号|立即注册|"
@@ -137,7 +141,7 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     diagnostics += template_notes
     report_kwargs: dict[str, object] = {}
     if template is not Template.NONE:
-        found = _Tables(tables, _tables_region(text, headings))
+        found = _Tables(tables, _tables_region(text, headings), _tables_start(text))
         for name, section, read in (
             ("disclosure", 2, lambda s: read_disclosure(template, source, s)),
             ("requests", 3, lambda s: read_requests(template, source, s)),
@@ -164,16 +168,18 @@ class _Tables:
     Tables are read inside their sections' spans.  When a report has the
     headings of sections 二, 三 and 四, only the lines from section 二's
     heading to the end of section 四 are tokenized: the narrative around them
-    (often most of the text) holds no table rows.  The whole text is
-    tokenized only when a table is not found in its span.  A segment in the
-    region is the segment of the whole text, except that the region's first
-    label does not reach back over section 二's heading; labels are matched
-    at their end, so that changes nothing a reader sees.
+    (often most of the text) holds no table rows.  Otherwise, or when a table
+    is not found in its span, the text is tokenized from the line of the
+    first word that opens a table (:func:`_tables_start`) to its end.  A
+    segment read so is the segment of the whole text, except that the first
+    one's label does not reach back over that line's start; labels are
+    matched at their end, so that changes nothing a reader sees.
     """
 
-    def __init__(self, text: str, region: tuple[int, int] | None) -> None:
+    def __init__(self, text: str, region: tuple[int, int] | None, start: int = 0) -> None:
         self.text = text
         self.region = region  #: holds the spans of sections 二, 三 and 四, if not None
+        self.start = start  #: no table row stands before this offset
         self._indexed: tuple[list[Segment], list[int]] | None = None
         self._whole: list[Segment] | None = None
 
@@ -187,10 +193,21 @@ class _Tables:
         return found[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def whole(self) -> list[Segment]:
-        """All the text's segments."""
+        """The segments from the first table's line to the end of the text."""
         if self._whole is None:
-            self._whole = segments(self.text, tokenize(self.text, chrome=False))
+            self._whole = segments(self.text, tokenize(self.text, self.start, chrome=False))
         return self._whole
+
+
+def _tables_start(text: str) -> int:
+    """Where the line of the first word that opens a table starts (0 if there is none).
+
+    The words are the tables' header words and the first rows of sections
+    二 (规章, printed without a header) and 三 (本年新收), so every table row
+    stands after one of them; narrative before that line is not tokenized.
+    """
+    first = _TABLES_START.search(text)
+    return 0 if first is None else text.rfind("\n", 0, first.start()) + 1
 
 
 def _tables_region(text: str, headings: Sequence[Heading]) -> tuple[int, int] | None:
