@@ -270,6 +270,11 @@ class Fit(NamedTuple):
     exhausted: bool = False
 
 
+def _fit_of(cells: tuple[Token, ...]) -> Fit:
+    """``Fit([cells])``, without the named tuple's Python-level constructor (once per row of every table)."""
+    return tuple.__new__(Fit, ([cells], False, False))
+
+
 def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: Check | None = None) -> Fit:
     """Cells for a segment: all its values, else those on its label's line, else split glued digits.
 
@@ -281,12 +286,12 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: 
     n = len(kinds)
     cells = fit(segment.values, n)
     if cells is not None:
-        return Fit([cells])
+        return _fit_of(cells)
     on_line = [token for token in segment.values if token[1] < segment.line_end]
     if len(on_line) < len(segment.values):
         cells = fit(on_line, n)
         if cells is not None:
-            return Fit([cells])
+            return _fit_of(cells)
     for tokens in (segment.values, on_line):
         # every cell takes a character at least: a sentence's "12件" cannot hold a row of seven
         if len(tokens) < n <= sum(end - start for _, start, end in tokens) and splittable(text, tokens,
@@ -311,6 +316,9 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
     before the table, or a header row's blank padding, therefore never wins
     over the table's own row.  Without such a candidate, any fitting one.
     """
+    if len(candidates) == 1:  # the common case
+        found = fit_segment(candidates[0], kinds, text, check)
+        return (candidates[0], found) if found.cuts or found.exhausted else None
     fitting = [(segment, found) for segment in candidates
                if (found := fit_segment(segment, kinds, text, check)).cuts or found.exhausted]
     if len(fitting) < 2:
