@@ -218,10 +218,12 @@ def test_any_tag_soup_gives_text_and_a_report(html: str) -> None:
 
 # ---- the fast tag reader -------------------------------------------------------------
 
-_TAGS_AND_TEXT = ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<TD>", "</TD >", "<td colspan=2>", "<p>", "</p>",
-           "<br>", "<br/>", "<script>", "</script>", "<style>", "</style>", "<title>", "</title>", "<textarea>",
-           "</textarea>", "x<y", "<>", "</>", "<td1>", "<div class=nav>", "</div>", "<nav>", "</nav>", "<!-- c -->",
-           "<a href='x'>", "</a>", "规章", "12", "&nbsp;", "&amp;", " ", "\n"]
+_TAGS_AND_TEXT = [
+    "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<TD>", "</TD >", "<td colspan=2>", "<p>", "</p>", "<br>",
+    "<br/>", "<script>", "</script>", "<style>", "</style>", "<title>", "</title>", "<textarea>", "</textarea>", "x<y",
+    "<>", "</>", "<td1>", "<div class=nav>", "</div>", "<nav>", "</nav>", "<!-- c -->", "<a href='x'>", "</a>", "规章",
+    "12", "&nbsp;", "&amp;", " ", "\n",
+]
 
 
 @given(st.lists(st.sampled_from(_TAGS_AND_TEXT), max_size=40).map("".join))

@@ -45,20 +45,17 @@ object storage, read them with ``sc.binaryFiles(...)`` and parse the bytes:
 
 from __future__ import annotations
 
-import copyreg
-import io
 import os
 import pickle
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from itertools import islice
-from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
-from ._model import Cell, Report, Value
+from ._model import Report, Value
 from ._parse import parse
 from ._records import to_records
 
@@ -160,26 +157,12 @@ def _chunks(paths: Iterable[P], size: int) -> Iterator[list[P]]:
 
 
 def _parse_paths(paths: list[str]) -> bytes:
-    """The work of one worker round trip (a module-level function, so it pickles).
+    """The work of one worker round trip (a module-level function, so it pickles), pickled.
 
-    The results are pickled here, with cells rebuilt by their constructor:
-    attrs' generic pickling of its slotted classes costs a sixth of a parse,
-    and a report has hundreds of cells (their provenance, a named tuple,
-    pickles fast as it is).
+    Cells and their provenance are named tuples, which pickle in C; the attrs
+    classes around them are few.
     """
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _DISPATCH
-    pickler.dump([_parse_path(path) for path in paths])
-    return buffer.getvalue()
-
-
-def _by_constructor(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]]:
-    fields = attrgetter(*(field.name for field in attrs.fields(cls)))
-    return lambda obj: (cls, fields(obj))
-
-
-_DISPATCH: Final = {**copyreg.dispatch_table, Cell: _by_constructor(Cell)}
+    return pickle.dumps([_parse_path(path) for path in paths], pickle.HIGHEST_PROTOCOL)
 
 
 def _parse_path(path: str) -> Report | ParseFailure:

@@ -147,15 +147,20 @@ def _object_hook(cls: Any, converter: cattrs.Converter) -> _Hook:
     return _mapping_only(make_dict_structure_fn(cls, converter))
 
 
-def _named_tuple_hook(cls: type[tuple[Any, ...]], converter: cattrs.Converter) -> _Hook:
+def _named_tuple_hook(cls: type[tuple[Any, ...]], converter: cattrs.Converter, **overrides: Any) -> _Hook:
     """A named tuple from a JSON object, read as strictly as a class (through an attrs twin of it)."""
     defaults = cls._field_defaults  # type: ignore[attr-defined]
     twin = attrs.make_class(cls.__name__, {
         name: attrs.field(type=hint, default=defaults.get(name, attrs.NOTHING))
         for name, hint in typing.get_type_hints(cls).items()
     })
-    fields = _mapping_only(make_dict_structure_fn(twin, converter))
+    fields = _mapping_only(make_dict_structure_fn(twin, converter, **overrides))
     return lambda value, _: cls(*attrs.astuple(fields(value, twin), recurse=False))
+
+
+def _unstructure_cell(cell: Cell) -> dict[str, Any]:
+    source = cell.source
+    return {"value": _unstructure_value(cell.value), "source": None if source is None else source._asdict()}
 
 
 def _mapping_only(fields: _Hook) -> _Hook:
@@ -270,13 +275,12 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _array_hook)
     converter.register_structure_hook_factory(attrs.has, _object_hook)
-    # before Cell, whose hooks take the one of their field
+    # before Cell, whose hook takes the one of its field
     converter.register_structure_hook(Provenance, _named_tuple_hook(Provenance, converter))
     converter.register_unstructure_hook(Provenance, Provenance._asdict)
-    converter.register_structure_hook(Cell, _mapping_only(make_dict_structure_fn(
-        Cell, converter, value=override(struct_hook=_structure_value))))
-    converter.register_unstructure_hook(Cell, make_dict_unstructure_fn(
-        Cell, converter, value=override(unstruct_hook=_unstructure_value)))
+    converter.register_structure_hook(Cell, _named_tuple_hook(Cell, converter,
+                                                              value=override(struct_hook=_structure_value)))
+    converter.register_unstructure_hook(Cell, _unstructure_cell)
     converter.register_unstructure_hook(Report, _report_unstructure_hook(converter))
     converter.register_structure_hook(Report, _report_structure_hook(converter))
     return converter

@@ -1,4 +1,4 @@
-"""The typed model of a report: frozen, slotted attrs classes (and one named tuple).
+"""The typed model of a report: frozen, slotted attrs classes, and named tuples for its many cells.
 
 Two rules shape every class here:
 
@@ -14,10 +14,10 @@ Two rules shape every class here:
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import attrs
 
@@ -90,37 +90,39 @@ class Provenance(NamedTuple):
     note: str | None = None  #: how the value was obtained, when that was more than reading it
 
 
-@attrs.frozen
-class Cell:
+class Cell(NamedTuple):
     """One table cell: its value and where it came from.
+
+    A named tuple ``(value, source)``, like :class:`Provenance` and for the
+    same reason (a report builds hundreds).  Cells compare and hash by their
+    value alone: the same table read from two layouts is equal, wherever its
+    numbers stood.  ``cell._replace(value=…)`` makes a changed copy.
 
     .. versionadded:: 0.1
     """
 
-    value: Value = None
-    source: Provenance | None = attrs.field(default=None, eq=False, repr=False)
+    value: Value = None  #: ``int``, signed ``int``, ``Decimal`` in 万元, or ``None`` (blank)
+    source: Provenance | None = None  #: where the value was read; ``None`` if it was not found
 
     @property
     def blank(self) -> bool:
         """True when the report left this cell blank (or it could not be read)."""
         return self.value is None
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Cell):
+            return bool(self.value == other.value)
+        return False if isinstance(other, tuple) else NotImplemented
 
-def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
-    """The slot setters of a frozen, slotted attrs class, in field order.
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
-    A frozen class forbids assignment, so its ``__init__`` stores each field
-    with ``object.__setattr__``, which costs more than building the object.
-    A report has hundreds of cells, so the reader builds each :class:`Cell`
-    and :class:`Provenance` with ``object.__new__`` and these setters (half
-    the time).  That gives the same object only while the class has no
-    defaults to fill, validators, converters or ``__attrs_post_init__``; the
-    caller sets every field, and the rest is checked here, once, at import.
-    """
-    fields = attrs.fields(cls)
-    if hasattr(cls, "__attrs_post_init__") or any(f.validator or f.converter for f in fields):
-        raise TypeError(f"{cls.__name__} validates or converts its fields; build it with its __init__")
-    return tuple(cls.__dict__[f.name].__set__ for f in fields)
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        return f"Cell(value={self.value!r})"
 
 
 def _cells_of(obj: object) -> tuple[Cell, ...]:

@@ -36,7 +36,6 @@ from ._model import (
     Requests,
     Severity,
     Value,
-    slot_setters,
 )
 from ._table import resolve_table
 from ._template import (
@@ -63,7 +62,6 @@ _MEMO_SIZE: Final = 10_000
 _APPEAL_CELLS: Final = 15
 #: Most counts and changes a report prints, already read: a lookup costs less than ``int()``.
 _SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
-_CELL_SETTERS: Final = slot_setters(Cell)
 _REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
 _BLOCK_KINDS: Final = (ValueKind.COUNT,) * len(APPEAL_COLUMNS)
 _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
@@ -138,9 +136,7 @@ class _Reader:
         newlines = text.count
         position, line = source.position, source.line  # see Source.line_of, inlined
         amount = ValueKind.AMOUNT
-        new = object.__new__
-        new_tuple = tuple.__new__
-        set_value, set_source = _CELL_SETTERS
+        new = tuple.__new__  # Provenance(...) and Cell(...) without their Python-level constructors
         small = _SMALL_COUNTS.get
         cells: list[Cell] = []
         append = cells.append
@@ -149,19 +145,15 @@ class _Reader:
             if start >= position:
                 line += newlines("\n", position, start)
                 position = start
-                # Provenance(...) and Cell(value, prov), without their Python-level constructors
-                prov = new_tuple(Provenance, (start, end, line, raw, note))
+                prov = new(Provenance, (start, end, line, raw, note))
             else:
-                prov = new_tuple(Provenance, (start, end, source.line_before(start), raw, note))
-            cell = new(Cell)
+                prov = new(Provenance, (start, end, source.line_before(start), raw, note))
             if token_kind != VALUE:
-                set_value(cell, None)
+                append(new(Cell, (None, prov)))
             elif (kind := kinds[index]) is amount or (value := small(raw)) is None:  # a count or change
-                set_value(cell, self._value(raw, kind, row, columns[index], start))
+                append(new(Cell, (self._value(raw, kind, row, columns[index], start), prov)))
             else:
-                set_value(cell, value)
-            set_source(cell, prov)
-            append(cell)
+                append(new(Cell, (value, prov)))
         source.position, source.line = position, line
         return cells
 

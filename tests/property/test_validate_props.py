@@ -113,7 +113,8 @@ def test_a_blank_is_not_a_zero(report: gxgk.Report, data: st.DataObject) -> None
     findings = gxgk.validate(blanked)
     assert errors(findings) == []
     notes = [f for f in findings if f.code.endswith("-blank") and names(f, 3, row.label, APPLICANT_COLUMNS[column])]
-    assert {f.rule for f in notes} == codes_for(row.label)
+    # the table's hard identities; soft ones (S1, S5: text against table) may name the blank too
+    assert {f.rule for f in notes if f.rule.startswith("H")} == codes_for(row.label)
     assert all(f.severity is gxgk.Severity.INFO for f in notes)
     as_zero = errors(gxgk.validate(blanked, blank_as_zero=True))
     if row.values[column] == 0:
