@@ -8,15 +8,15 @@ needs a fresh interpreter, and the hostile inputs, each of which runs in a
 child process that times a normal report too, so a quadratic case cannot hang
 the benchmark: past ``--hostile-timeout`` seconds the child is killed and the
 figure is reported as a lower bound).  A hostile input is timed warm, like
-every other figure: the median of three runs after a first one.  Not a test:
-timings depend on the machine and on what else it runs.
+every other figure: the median of three runs after a first one, each in turn
+with runs of the normal report.  Not a test: timings depend on the machine and
+on what else it runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
 import io
 import pstats
 import statistics
@@ -66,6 +66,22 @@ def median_time(func: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def paired_medians(text: str, repeat: int) -> tuple[float, float]:
+    """Median times of ``gxgk.parse(text)`` and of the floor, timed in turns.
+
+    A burst of load on a shared machine then slows both alike, and the ratio
+    holds; timed in two blocks, one may catch the burst and the other not.
+    """
+    times: dict[Callable[[str], object], list[float]] = {gxgk.parse: [], TOKENS.findall: []}
+    for round_ in range(repeat):
+        # each goes first in every other round: the second one runs with the caches the first left
+        for func in (gxgk.parse, TOKENS.findall) if round_ % 2 else (TOKENS.findall, gxgk.parse):
+            start = time.perf_counter()
+            func(text)
+            times[func].append(time.perf_counter() - start)
+    return statistics.median(times[gxgk.parse]), statistics.median(times[TOKENS.findall])
+
+
 def texts() -> list[tuple[str, str]]:
     return [(path.name, path.read_text(encoding="utf-8")) for path in [*SEEDS, *CORPUS]]
 
@@ -94,11 +110,15 @@ def import_ms(repeat: int = 5) -> float:
 def hostile_child(name: str) -> None:
     """Child mode: print time-per-KB of the hostile input ÷ time-per-KB of a normal report."""
     normal = SEEDS[0].read_text(encoding="utf-8")
-    gxgk.parse(normal)
-    normal_per_kb = median_time(lambda: gxgk.parse(normal), 20) / (len(normal.encode()) / 1000)
     text = hostile_text(HOSTILE_UNITS[name])
+    gxgk.parse(normal)
     gxgk.parse(text)  # a first run, cold; if it hangs, the parent's timeout kills it and says so
-    elapsed = median_time(lambda: gxgk.parse(text), 3)  # then the median of three, as for the normal report
+    normal_times, hostile_times = [], []
+    for _ in range(3):  # in turns, so that a burst of load slows both (see paired_medians)
+        normal_times.append(median_time(lambda: gxgk.parse(normal), 7))
+        hostile_times.append(median_time(lambda: gxgk.parse(text), 1))
+    normal_per_kb = statistics.median(normal_times) / (len(normal.encode()) / 1000)
+    elapsed = statistics.median(hostile_times)
     print(f"{elapsed / (len(text.encode()) / 1000) / normal_per_kb} {elapsed} {normal_per_kb}")
 
 
@@ -136,7 +156,7 @@ def profile(corpus: list[tuple[str, str]]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=15, help="timings per text (median is taken)")
+    parser.add_argument("--repeat", type=int, default=41, help="timings per text (median is taken)")
     parser.add_argument("--hostile-timeout", type=float, default=20.0, help="seconds before a hostile child is killed")
     parser.add_argument("--profile", action="store_true", help="print cProfile top 15 on the seeds")
     parser.add_argument("--hostile-child", help=argparse.SUPPRESS)
@@ -150,8 +170,9 @@ def main() -> None:
         gxgk.parse(text)
 
     seed_names = {path.name for path in SEEDS}
-    parse_times = {name: median_time(functools.partial(gxgk.parse, text), args.repeat) for name, text in corpus}
-    findall_times = {name: median_time(functools.partial(TOKENS.findall, text), args.repeat) for name, text in corpus}
+    paired = {name: paired_medians(text, args.repeat) for name, text in corpus}
+    parse_times = {name: times[0] for name, times in paired.items()}
+    findall_times = {name: times[1] for name, times in paired.items()}
 
     def ratio_of(names: set[str]) -> float:
         return sum(parse_times[n] for n in names) / sum(findall_times[n] for n in names)
