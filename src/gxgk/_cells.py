@@ -87,7 +87,10 @@ _CHROME = re.compile(
        [ \t]*+(?=\n|\Z)""",
     re.VERBOSE,
 )
-_CHROME_START = re.compile(r"\n[ \t]*+(?:\|?+[ \t]*+:?+---|[-—–]{1,2}+[ \t]*+\d|第[ \t]*+\d)")
+# A line that may be chrome: it starts with the first character any of the three
+# can start with.  A cheap test at each line break (in a one-cell-per-line table,
+# every other character); _CHROME then decides.
+_CHROME_START = re.compile(r"\n[ \t]*+[-—–第|:]")
 # Digits glued to text in a word ("规章000规范性文件898989", "（七）总计801000081").
 # A single digit followed by a numbering point and text is the next label's
 # numbering ("…0000002.其他法律…"), not part of the run before it.
