@@ -232,7 +232,8 @@ class Keys:
         return best_index
 
 
-_APPEAL_ROWS = Keys((r"行政复议\)?$|复议\)?$", r"直接起诉\)?$|未经复议\)?$", r"复议后起诉\)?$|复议后\)?$"))
+#: The keys of section 四's three rows (compiled on first use, by :func:`_keys`).
+_APPEAL_ROWS: Final = (r"行政复议\)?$|复议\)?$", r"直接起诉\)?$|未经复议\)?$", r"复议后起诉\)?$|复议后\)?$")
 
 
 @functools.cache
@@ -628,7 +629,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
 def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None:
     """Section 四 printed as three rows (行政复议 / 直接起诉 / 复议后起诉) of five values."""
     headless = [s._replace(label=_APPEAL_COLUMN_HEADER.sub("", s.label)) for s in segments]
-    claims = _claims(headless, _APPEAL_ROWS)
+    claims = _claims(headless, _keys(_APPEAL_ROWS))
     kinds = [ValueKind.COUNT] * 5
     found = [_best(claims.get(i, ()), kinds, reader.source.text, check=_block_totals_hold) for i in range(3)]
     cuts = [_determined(reader, name, *f) if f is not None else None for name, f in zip(_APPEAL_NAMES, found,
