@@ -352,7 +352,7 @@ def _determined(reader: _Reader, label: str, segment: Segment, found: Fit) -> tu
     if len(found.cuts) == 1 and not found.glued:
         return found.cuts[0]
     run = " ".join(text[t[1] : t[2]] for t in segment.values)
-    if len(found.cuts) == 1:
+    if len(found.cuts) == 1 and not found.exhausted:  # a search cut short proves no cut unique
         if found.glued:
             reader.note("P-glued", f"{label}: glued digits '{run}' split the only way the identities allow: "
                         + " | ".join(text[t[1] : t[2]] for t in found.cuts[0]), segment.label_start,
@@ -473,8 +473,9 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     specs = REQUEST_ROWS[template]
     claims = _claims(segments, plan.keys)
     chosen = _choose(claims, plan.kinds, plan.optional, reader, plan.labels, _row_total_holds)
-    resolved = resolve_table(specs, {i: found.cuts for i, (_, found) in chosen.items() if found.cuts},
-                             reader.source.text)
+    # a row whose search ran out of budget may have cuts it did not find: it takes no part
+    complete = {i: found.cuts for i, (_, found) in chosen.items() if found.cuts and not found.exhausted}
+    resolved = resolve_table(specs, complete, reader.source.text)
     by_order = _rows_by_order(reader, specs, segments, chosen)
     read: dict[int, RequestRow] = {}
     for index, (segment, found) in chosen.items():

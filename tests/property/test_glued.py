@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -107,3 +108,14 @@ def test_a_hostile_digit_run_is_bounded() -> None:
     runs = [token for token in tokenize(glued_run) if token[0] == VALUE]
     found = split_runs(glued_run, runs, [ValueKind.COUNT] * 7, budget=2_000)
     assert found.exhausted
+
+
+def test_a_search_cut_short_proves_no_cut_unique() -> None:
+    """Found by the property above: the budget ran out after one cut that held H3 (6 80 781 102 62 177 1208);
+    the true one (680 78 11 0 262 177 1208) was never reached.  The row is left blank, never guessed."""
+    text = (Path(__file__).parents[1] / "data" / "glued" / "search_cut_short_one_cut_found.txt").read_text("utf-8")
+    report = gxgk.parse(text)
+    assert report.requests is not None
+    assert report.requests.rows[1].values == (None,) * 7
+    notes = [d for d in report.diagnostics if d.code == "P-glued-bound"]
+    assert len(notes) == 1 and "二、上年结转" in notes[0].message
