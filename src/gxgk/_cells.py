@@ -110,6 +110,8 @@ _MEMO_LENGTH: Final = 64
 
 _word_kinds: dict[str, int] = {}
 _word_parts: dict[str, tuple[Token, ...]] = {}
+#: Labels as printed → without whitespace and separators.
+_labels: dict[str, str] = {}
 #: A short gap's blank tokens, with offsets into the gap.
 _gap_blanks: dict[str, tuple[Token, ...]] = {}
 
@@ -262,6 +264,16 @@ def _parts(word: str) -> tuple[Token, ...]:
     return parts
 
 
+def _label(printed: str) -> str:
+    """A label as printed, without whitespace and separators (remembered when short: labels recur)."""
+    label = "".join(printed.replace("|", " ").split())
+    if len(printed) <= _MEMO_LENGTH:
+        if len(_labels) >= _MEMO_SIZE:
+            _labels.clear()
+        _labels[printed] = label
+    return label
+
+
 def segments(text: str, tokens: list[Token]) -> list[Segment]:
     """Group tokens into label text followed by its values.
 
@@ -280,6 +292,7 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
     count = len(tokens)
     words_from = 0  # index of the first word of the current label
     new = tuple.__new__  # Segment(...) without the Python-level __new__ of a NamedTuple (a third of the cost)
+    known_label = _labels.get
     for run in _VALUE_RUNS.finditer(kinds):
         values_from, values_to = run.span()
         if values_to < count and not run.group().strip(b"\x03"):
@@ -308,7 +321,10 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
             first += 1
         label_start = tokens[first][1]
         line_end = text.find("\n", last_end)
-        label = "".join(text[label_start:last_end].replace("|", " ").split())
+        printed = text[label_start:last_end]
+        label = known_label(printed)
+        if label is None:
+            label = _label(printed)
         append(new(Segment, (label, label_start, values, size_of_text if line_end < 0 else line_end, follows)))
         words_from = values_to
     return result
