@@ -32,22 +32,24 @@ from ._model import (
 )
 from ._parse import parse
 from ._records import Record, to_records
-from ._render import LAYOUTS, render
 from ._template import Template
 
 if TYPE_CHECKING:
     from ._batch import ParseFailure, SourcedRecord, parse_many, to_records_many
     from ._convert import SCHEMA_VERSION, SerializationError, from_dict, from_json, json_schema, to_dict, to_json
+    from ._render import LAYOUTS, render
     from ._rules import RULES, CellRef, Finding, Rule
     from ._validate import FindingRecord, findings_records, validate, validate_aggregate, validate_series
 
-#: Names loaded on first use.  Validation, serialisation and batch parsing
-#: compile rules, build a cattrs converter and import pickle (~45 ms together);
-#: a caller who only parses should not pay for them at ``import gxgk`` (issue 7).
+#: Names loaded on first use.  Validation, serialisation, rendering and batch
+#: parsing compile rules, build a cattrs converter and import pickle (~45 ms
+#: together); a caller who only parses should not pay for them at ``import gxgk``
+#: (issue 7).
 _LAZY: Final = {
     **dict.fromkeys(("ParseFailure", "SourcedRecord", "parse_many", "to_records_many"), "._batch"),
     **dict.fromkeys(("SCHEMA_VERSION", "SerializationError", "from_dict", "from_json", "json_schema", "to_dict",
                      "to_json"), "._convert"),
+    **dict.fromkeys(("LAYOUTS", "render"), "._render"),
     **dict.fromkeys(("RULES", "CellRef", "Finding", "Rule"), "._rules"),
     **dict.fromkeys(("FindingRecord", "findings_records", "validate", "validate_aggregate", "validate_series"),
                     "._validate"),

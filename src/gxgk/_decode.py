@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 
-import regex
+from ._lazy import LazyRegex
 
 __all__ = ["decode"]
 
@@ -23,7 +23,7 @@ _BOMS = (
 )
 
 # <meta charset="gbk"> or <meta http-equiv=... content="text/html; charset=gb2312">
-_META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", regex.I)
+_META_CHARSET = LazyRegex(rb"""(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""")
 
 
 def _declared(data: bytes) -> str | None:

@@ -24,9 +24,8 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final, NamedTuple
 
-import regex
-
 from ._cells import VALUE, Token
+from ._lazy import LazyRegex
 from ._template import ValueKind
 from ._values import MONEY_UNITS, CellError, parse_value
 
@@ -39,11 +38,11 @@ MAX_AMOUNT_CHARS: Final = 16
 #: budget bounds the time, not just the depth of the search).
 NODE_BUDGET: Final = 20_000
 
-_RUN = regex.compile(rf"[+\-]?+\d[\d.+\-增减]*+(?:{MONEY_UNITS})?+")
+_RUN = LazyRegex(rf"[+\-]?+\d[\d.+\-增减]*+(?:{MONEY_UNITS})?+")
 # What may follow a row's digits when they are split: the next label (text,
 # a bracket, a numbering digit) or nothing.  Anything else ("+", "%", ".")
 # means the digits were cut short and the row is not whole.
-_NEXT_LABEL = regex.compile(r"[\p{Han}(（\d【\[]")
+_NEXT_LABEL = LazyRegex(r"[\p{Han}(（\d【\[]")
 
 #: A check on the values of a cut so far (called after every part): False prunes.
 Check = Callable[[Sequence[int | Decimal | None]], bool]
@@ -75,8 +74,8 @@ def _wide(text: str, index: int, step: int) -> bool:
     return (at_edge and spaces > 0) or spaces >= 2 or (at_edge and step == -1 and index < 0)
 
 
-_BORDER_BEFORE = regex.compile(r"(?:^|[|\t])[ ]*+$")
-_BORDER_AFTER = regex.compile(r"[ ]*+(?:[|\t]|$)")
+_BORDER_BEFORE = LazyRegex(r"(?:^|[|\t])[ ]*+$")
+_BORDER_AFTER = LazyRegex(r"[ ]*+(?:[|\t]|$)")
 
 
 def bordered(text: str, token: Token) -> bool:

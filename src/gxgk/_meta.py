@@ -14,8 +14,7 @@ import datetime
 import re
 from typing import Final
 
-import regex
-
+from ._lazy import LazyRegex
 from ._model import Meta
 from ._normalize import normalize
 
@@ -47,18 +46,18 @@ _VALUE_END = re.compile(r"[|\n]")
 #: How much of the text's head is searched for the metadata block and title.
 _HEAD: Final = 6000
 
-_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
-_YEAR_IN_TITLE = regex.compile(r"(?<!\d)(?P<y>20\d{2}|19\d{2})\s*年")
-_REPORT_YEAR = regex.compile(
+_DATE = LazyRegex(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
+_YEAR_IN_TITLE = LazyRegex(r"(?<!\d)(?P<y>20\d{2}|19\d{2})\s*年")
+_REPORT_YEAR = LazyRegex(
     r"(?<!\d)(?P<y>20\d{2})\s*年度?[^，。,\n]{0,24}?(?:政府信息公开|政务公开|信息公开)[^，。,\n]{0,12}?报告")
-_PERIOD_YEAR = regex.compile(
+_PERIOD_YEAR = LazyRegex(
     r"(?:统计期限|统计时限|统计期间|统计区间|数据统计)[^。\n]{0,12}?(?<!\d)(?P<y>20\d{2})\s*年\s*1\s*月\s*1\s*日"
     r"|截至\s*(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日",
 )
-_TITLE_LINE = regex.compile(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,20}?报告|工作要点|的函$|情况的报告$")
+_TITLE_LINE = LazyRegex(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,20}?报告|工作要点|的函$|情况的报告$")
 # 【2020】 or [2020] before a title, and markdown heading marks (# ** >) left by converters
-_BRACKET_PREFIX = regex.compile(r"^[\s#*>]*+(?:【[^】\n]{0,30}】|\[[^\]\n]{0,30}\])?+[\s#*]*+")
-_NOT_TITLE = regex.compile(
+_BRACKET_PREFIX = LazyRegex(r"^[\s#*>]*+(?:【[^】\n]{0,30}】|\[[^\]\n]{0,30}\])?+[\s#*]*+")
+_NOT_TITLE = LazyRegex(
     r"^(?:上一篇|下一篇|相关|附件|来源|当前位置|您当前|首页|现将|根据|按照|本报告|为)|[。，,;；]"
 )
 
@@ -196,6 +195,6 @@ def _organ(title: str | None) -> str | None:
         return before
     if title.startswith("关于"):
         return None
-    after = regex.sub(r"^度", "", title[match.end() :])
-    cut = regex.search(r"政府信息公开|政务公开|信息公开", after)
+    after = title[match.end() :].removeprefix("度")
+    cut = re.search(r"政府信息公开|政务公开|信息公开", after)
     return (after[: cut.start()] if cut else "") or None

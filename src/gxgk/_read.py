@@ -19,10 +19,10 @@ from itertools import accumulate
 from typing import Any, Final, NamedTuple
 
 import attrs
-import regex
 
 from ._cells import EDGE, VALUE, Segment, Token
 from ._glue import Check, split_runs, splittable
+from ._lazy import LazyRegex
 from ._model import (
     AppealBlock,
     Appeals,
@@ -74,7 +74,7 @@ _APPEAL_HEADER = re.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|�
 _APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
 # The five result columns printed between a block's name and its values
 # (section 四 printed as three small tables, as OCR and converters split it).
-_APPEAL_COLUMN_HEADER = regex.compile(r"(?:结果维持|结果纠正|其他结果|尚未审结|总计|合计)++$")
+_APPEAL_COLUMN_HEADER = LazyRegex(r"(?:结果维持|结果纠正|其他结果|尚未审结|总计|合计)++$")
 
 class Source:
     """The text being read, and the line of any offset in it (for provenance).
@@ -207,6 +207,8 @@ class Keys:
     """
 
     def __init__(self, keys: Iterable[str]) -> None:
+        import regex  # on first use, as LazyRegex does (import time)
+
         self.patterns = tuple(regex.compile(f"(?r)(?:{key})") for key in keys)
         self._owners: dict[str, int | None] = {}
         self.known = self._owners.get  #: the remembered owner of a label (a default if not remembered)

@@ -11,8 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-import regex
-
+from ._lazy import LazyRegex
 from ._template import ValueKind
 
 __all__ = ["BLANK_MARKERS", "CellError", "parse_value"]
@@ -27,14 +26,13 @@ UNITS: Final = r"万元|万|元|件|条|个|项|人次|次|份|宗"
 MONEY_UNITS: Final = r"万元|万|元"
 
 # sign, digits (maybe with thousands separators), decimals, unit
-_NUMBER = regex.compile(
-    rf"""
+_NUMBER = LazyRegex(
+    rf"""(?x)
     (?P<sign>[+\-]|增加|减少|增|减)?+
     (?P<digits>\d{{1,3}}+(?:,\d{{3}})++|\d++)
     (?P<decimals>\.\d++)?+
     (?P<unit>{UNITS})?+
-    """,
-    regex.VERBOSE,
+    """
 )
 _NEGATIVE: Final = frozenset({"-", "减", "减少"})
 _TEN_THOUSAND: Final = Decimal(10000)
