@@ -31,11 +31,12 @@ MAX_SIZE: Final = 50_000_000
 # Literal alternations: the `re` engine skips to their first characters in C.
 _REQUEST_WORDS = re.compile(r"本年新收|予以公开|结转下年度")
 #: Words that open a report's tables; the title stands before the first of them.
-_TABLE_WORD = re.compile(r"第二十条|信息内容|申请人情况|本年新收|行政复议|政府信息公开情况统计表")
-#: Words one of which stands on or before the line of every table's first row (see _tables_start).
-_TABLES_START = re.compile(
-    r"第二十条|信息内容|规章|规范性文件|行政许可|申请人情况|本年新收|行政复议|政府信息公开情况统计表"
-)
+_TABLE_WORDS: Final = ("第二十条", "信息内容", "申请人情况", "本年新收", "行政复议", "政府信息公开情况统计表")
+_TABLE_WORD = re.compile("|".join(_TABLE_WORDS))
+#: The first rows of section 二, which a table printed without its header starts with.
+_FIRST_ROWS: Final = ("规章", "规范性文件", "行政许可")
+#: One of these stands on or before the line of every table's first row (see _tables_start).
+_TABLES_START = re.compile("|".join((*_TABLE_WORDS, *_FIRST_ROWS)))
 # Page furniture: a line of a narrative that starts with one of these is dropped.
 _CHROME = re.compile(
     r"扫一扫|上一篇|下一篇|关闭(?:窗口|本页)?$|打印(?:本页)?$|【打印】|责任编辑|用户登录|还没有账号|立即注册|"

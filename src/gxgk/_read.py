@@ -158,8 +158,6 @@ class _Reader:
         return cells
 
     def _value(self, raw: str, kind: ValueKind, row: str, column: str, offset: int) -> Value:
-        if kind is ValueKind.COUNT and raw.isdigit() and raw.isascii():
-            return int(raw)
         try:
             return parse_value(raw, kind)
         except CellError as exc:
