@@ -106,6 +106,8 @@ def looks_like_html(text: str) -> bool:
     False
     """
     head = text[:_SNIFF]
+    if "<" not in head:
+        return False  # the common case, a text layout, decided in C
     if _PAGE_MARKER.search(head):
         return True
     if _HTML_START.match(head) is None or not _FRAGMENT_MARKER.search(head):

@@ -8,6 +8,7 @@ only exception that escapes is ``TypeError`` for an argument that is neither
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -81,11 +82,7 @@ def parse(source: str | bytes, *, max_size: int = MAX_SIZE) -> Report:
     .. versionchanged:: 0.1
        ``max_size`` (the limit was fixed at 50 million characters).
     """
-    # Imported on first use: compiling their patterns costs ~11 ms that
-    # `import gxgk` should not pay for callers who only parse text.
-    from ._html import html_to_text, looks_like_html
-    from ._pdf import is_pdf, pdf_to_text
-
+    html_to_text, looks_like_html, is_pdf, pdf_to_text = _converters()
     if not isinstance(max_size, int) or isinstance(max_size, bool):
         raise TypeError(f"max_size must be an int, not {type(max_size).__name__}")
     if max_size < 1:
@@ -119,6 +116,21 @@ def parse(source: str | bytes, *, max_size: int = MAX_SIZE) -> Report:
         original, notes = html_to_text(original)
         diagnostics += notes
     return _parse_text(original, diagnostics)
+
+
+@functools.cache
+def _converters() -> tuple[Callable[[str], tuple[str, list[Diagnostic]]], Callable[[str], bool],
+                           Callable[[bytes], bool], Callable[[bytes], tuple[str, list[Diagnostic]]]]:
+    """The HTML and PDF readers, imported on first use.
+
+    Compiling their patterns costs ~11 ms that ``import gxgk`` should not pay
+    for callers who only parse text; an import statement in :func:`parse`
+    would cost 3 µs a call.
+    """
+    from ._html import html_to_text, looks_like_html
+    from ._pdf import is_pdf, pdf_to_text
+
+    return html_to_text, looks_like_html, is_pdf, pdf_to_text
 
 
 def _too_large(size: int, limit: int, unit: str, pdf: bool) -> Diagnostic:
