@@ -143,7 +143,8 @@ class _Search:
         self.nodes = 0
         # a part's value depends on its span and column kind only, and the
         # walk meets the same spans on many branches
-        self.values: dict[tuple[int, int, ValueKind, bool], object] = {}
+        self.values: dict[tuple[int, int, int, bool], object] = {}
+        self.codes = [_KIND_CODES[kind] for kind in kinds]
 
     def walk(self, index: int, start: int, parts: list[Token], values: list[int | Decimal | None]) -> None:
         self.nodes += 1
@@ -164,10 +165,11 @@ class _Search:
             self.nodes += 1
             if self.nodes > self.budget:
                 return
-            key = (start, end, kind, end == token[2])
+            last = end == token[2]
+            key = (start, end, self.codes[cell], last)  # a code for the kind: an enum hashes in Python, slowly
             value = self.values.get(key, _UNKNOWN)
             if value is _UNKNOWN:
-                value = self.values[key] = self._value(*key)
+                value = self.values[key] = self._value(start, end, kind, last)
             if value is _INVALID:
                 continue
             parts.append((VALUE, start, end))
@@ -204,5 +206,6 @@ class _Search:
             return _INVALID
 
 
+_KIND_CODES: Final = {kind: code for code, kind in enumerate(ValueKind)}
 _INVALID: Final = object()
 _UNKNOWN: Final = object()
