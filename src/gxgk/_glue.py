@@ -45,6 +45,9 @@ _RUN = LazyRegex(rf"[+\-]?+\d[\d.+\-增减]*+(?:{MONEY_UNITS})?+")
 _NEXT_LABEL = LazyRegex(r"[\p{Han}(（\d【\[]")
 
 #: A check on the values of a cut so far (called after every part): False prunes.
+#: It may also have a method ``fits(values, chars_left, cells_left)`` that is
+#: False when no way of cutting the characters left into the cells left can
+#: make the check hold: the search then prunes before placing them.
 Check = Callable[[Sequence[int | Decimal | None]], bool]
 
 
@@ -145,6 +148,7 @@ class _Search:
         # walk meets the same spans on many branches
         self.values: dict[tuple[int, int, int, bool], object] = {}
         self.codes = [_KIND_CODES[kind] for kind in kinds]
+        self.fits: Callable[[Sequence[int | Decimal | None], int, int], bool] | None = getattr(check, "fits", None)
 
     def walk(self, index: int, start: int, parts: list[Token], values: list[int | Decimal | None]) -> None:
         self.nodes += 1
@@ -174,7 +178,9 @@ class _Search:
                 continue
             parts.append((VALUE, start, end))
             values.append(value)  # type: ignore[arg-type]
-            if self.check is None or self.check(values):
+            if (self.check is None or self.check(values)) and (
+                    self.fits is None
+                    or self.fits(values, token[2] - end + self.rest[index + 1], len(self.kinds) - len(values))):
                 if end == token[2]:
                     self.walk(index + 1, self.tokens[index + 1][1] if index + 1 < len(self.tokens) else end,
                               parts, values)

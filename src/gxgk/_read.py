@@ -374,17 +374,37 @@ def _describe(segment: Segment, source: Source) -> str:
     return f"[{raws}]"
 
 
-def _row_total_holds(values: Sequence[Value]) -> bool:
-    """H3 on a cut of a section 三 row: 总计 is the sum of the six applicant columns."""
-    return len(values) < 7 or values[6] == sum(v or 0 for v in values[:6])
+class _SumIdentity:
+    """Groups of ``size`` counts whose last is the sum of the others, checked on a cut of glued digits.
+
+    Called with a cut's values so far, it checks each group as it completes.
+    :meth:`fits` prunes earlier: the parts of the group under way cannot sum
+    to more than its total can be, and the total has at most the characters
+    left but one per cell still to come (each cell takes one at least).
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def __call__(self, values: Sequence[Value]) -> bool:
+        if not values or len(values) % self.size:
+            return True
+        group = values[-self.size :]
+        return group[-1] == sum(v or 0 for v in group[:-1])
+
+    def fits(self, values: Sequence[Value], chars_left: int, cells_left: int) -> bool:
+        """False when no cut that goes on from ``values`` can hold (see the class docstring)."""
+        placed = len(values) % self.size
+        if not placed:
+            return True  # a group just completed; __call__ checked it
+        digits = chars_left - (cells_left - 1)  # at most, for the group's total
+        return digits >= 19 or sum(v or 0 for v in values[-placed:]) < 10**digits
 
 
-def _block_totals_hold(values: Sequence[Value]) -> bool:
-    """H4 on a cut of section 四: each completed block's 总计 is the sum of its four results."""
-    if len(values) % 5:
-        return True
-    block = values[-5:]
-    return block[4] == sum(v or 0 for v in block[:4])
+#: H3 on a cut of a section 三 row: 总计 is the sum of the six applicant columns.
+_row_total_holds: Final = _SumIdentity(7)
+#: H4 on a cut of section 四: each block's 总计 is the sum of its four results.
+_block_totals_hold: Final = _SumIdentity(5)
 
 
 def _glued_note(reader: _Reader, segment: Segment) -> str:

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._cells import VALUE, tokenize
+from gxgk._cells import VALUE, Segment, tokenize
 from gxgk._glue import split_runs
+from gxgk._model import Value
+from gxgk._read import Fit, Source, _block_totals_hold, _determined, _Reader, _row_total_holds
 from gxgk._render import appeals_table, disclosure_table, requests_table
 from gxgk._template import SECTION_TITLES, Template, ValueKind
 from tests.strategies import reports
@@ -111,11 +114,40 @@ def test_a_hostile_digit_run_is_bounded() -> None:
 
 
 def test_a_search_cut_short_proves_no_cut_unique() -> None:
-    """Found by the property above: the budget ran out after one cut that held H3 (6 80 781 102 62 177 1208);
-    the true one (680 78 11 0 262 177 1208) was never reached.  The row is left blank, never guessed."""
+    """A budget that runs out after one cut leaves the row blank: other cuts may hold too."""
+    text = "二、上年结转政府信息公开申请数量680781102621771208"
+    runs = [token for token in tokenize(text) if token[0] == VALUE]
+    found = split_runs(text, runs, [ValueKind.COUNT] * 7, _plain(_row_total_holds))  # without pruning
+    assert found.exhausted and len(found.cuts) == 1  # 6 80 781 102 62 177 1208, not the true one
+    reader = _Reader(Source(text), "三")
+    segment = Segment("二、上年结转政府信息公开申请数量", 0, tuple(runs), len(text))
+    assert _determined(reader, "二、上年结转", segment, Fit(found.cuts, glued=True, exhausted=True)) is None
+    assert [d.code for d in reader.diagnostics] == ["P-glued-bound"]
+
+
+def test_a_row_the_budget_once_cut_short_is_recovered_by_its_columns() -> None:
+    """Found by the property above: the search ran out of budget after 6 80 781 102 62 177 1208, which
+    holds H3.  Pruned by what the row's total can be, it finds all four cuts that hold H3, and H1
+    leaves the true one."""
     text = (Path(__file__).parents[1] / "data" / "glued" / "search_cut_short_one_cut_found.txt").read_text("utf-8")
     report = gxgk.parse(text)
     assert report.requests is not None
-    assert report.requests.rows[1].values == (None,) * 7
-    notes = [d for d in report.diagnostics if d.code == "P-glued-bound"]
-    assert len(notes) == 1 and "二、上年结转" in notes[0].message
+    assert report.requests.rows[1].values == (680, 78, 11, 0, 262, 177, 1208)
+    assert any(d.code == "P-glued" and "二、上年结转" in d.message for d in report.diagnostics)
+
+
+def _plain(identity: Callable[[Sequence[Value]], bool]) -> Callable[[Sequence[Value]], bool]:
+    return lambda values: identity(values)  # the same check, without its pruning ``fits``
+
+
+@settings(max_examples=300)
+@given(digits=st.text(alphabet="0123456789", min_size=7, max_size=16), gaps=st.lists(st.integers(1, 15), max_size=2))
+def test_pruning_by_the_total_loses_no_cut(digits: str, gaps: list[int]) -> None:
+    """``fits`` only cuts branches that cannot hold: every cut the full search finds, it finds."""
+    text = "".join(" " + digits[i:j] for i, j in zip([0, *sorted(gaps)], [*sorted(gaps), len(digits)], strict=True))
+    runs = [token for token in tokenize(text) if token[0] == VALUE]
+    for kinds, identity in (([ValueKind.COUNT] * 7, _row_total_holds), ([ValueKind.COUNT] * 15, _block_totals_hold)):
+        full = split_runs(text, runs, kinds, _plain(identity), budget=200_000)
+        pruned = split_runs(text, runs, kinds, identity, budget=200_000)
+        if not full.exhausted:
+            assert not pruned.exhausted and pruned.cuts == full.cuts
