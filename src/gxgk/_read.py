@@ -209,7 +209,6 @@ class Keys:
 
         self.patterns = tuple(regex.compile(f"(?r)(?:{key})") for key in keys)
         self._owners: dict[str, int | None] = {}
-        self.known = self._owners.get  #: the remembered owner of a label (a default if not remembered)
 
     def owner(self, label: str) -> int | None:
         """Index of the key that owns ``label``, if any."""
@@ -243,12 +242,9 @@ def _keys(keys: tuple[str, ...]) -> Keys:
 
 def _claims(segments: Iterable[Segment], keys: Keys) -> dict[int, list[Segment]]:
     claims: dict[int, list[Segment]] = {}
-    known = keys.known
+    owner = keys.owner
     for segment in segments:
-        label = segment.label
-        index = known(label, -1)  # the memo first: most labels were seen before
-        if index == -1:
-            index = keys.owner(label)
+        index = owner(segment.label)
         if index is not None:
             claims.setdefault(index, []).append(segment)
     return claims
