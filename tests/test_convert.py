@@ -141,7 +141,8 @@ def test_the_dict_form() -> None:
         "amount": {"value": "19379.18",
                    "source": {"start": 10, "end": 18, "line": 2, "raw": "19379.18", "note": "note"}},
     }
-    assert data["diagnostics"] == [{"code": "P-x", "message": "guessed", "severity": "info", "start": 4, "line": 1}]
+    assert data["diagnostics"] == [{"code": "P-x", "message": "guessed", "severity": "info", "start": 4, "line": 1,
+                                    "cells": []}]
     assert json.loads(json.dumps(data)) == data  # plain JSON data: no tuples, Decimals or dates
 
 

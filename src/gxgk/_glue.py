@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final, NamedTuple
 
-from ._cells import VALUE, Token
+from ._cells import EMPTY, VALUE, Token
 from ._lazy import LazyRegex
 from ._template import ValueKind
 from ._values import MONEY_UNITS, CellError, parse_value
@@ -37,6 +37,8 @@ MAX_AMOUNT_CHARS: Final = 16
 #: Cut positions tried before giving up on a row (every attempt counts, so the
 #: budget bounds the time, not just the depth of the search).
 NODE_BUDGET: Final = 20_000
+#: How many times :data:`NODE_BUDGET` the search with vanished blanks may take.
+BLANK_BUDGET_FACTOR: Final = 5
 
 _RUN = LazyRegex(rf"[+\-]?+\d[\d.+\-增减]*+(?:{MONEY_UNITS})?+")
 # What may follow a row's digits when they are split: the next label (text,
@@ -57,9 +59,11 @@ def glued(text: str, token: Token) -> bool:
     It may when it touches text with no space between ("规章000", "…总计23"),
     has a leading zero ("000023"), has a sign inside ("707+285909"), or
     stands between single stray spaces as crawler text leaves them
-    ("230 000023").  A number set off by a wide gap or a line end is one
-    cell: fixed-width text prints a blank as spaces ("规章    1        11"),
-    and "11" there must not become two cells.
+    ("230 000023"); a table's identities must then check any split.  A number
+    set off by a wide gap, a border or a line end is one cell: fixed-width
+    text prints a blank as spaces ("规章    1        11"), and "11" there must
+    not become two cells.  (Section 二, which has no identity, splits only
+    runs glued to its label: see ``gxgk._read._forced_cut``.)
     """
     raw = text[token[1] : token[2]]
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or any(sign in raw[1:] for sign in "+-增减"):
@@ -112,8 +116,14 @@ def splittable(text: str, tokens: Sequence[Token], follows: str = "") -> bool:
 
 
 def split_runs(text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], check: Check | None = None,
-               budget: int = NODE_BUDGET) -> Splits:
+               budget: int = NODE_BUDGET, blanks: int = 0) -> Splits:
     """Every way to cut ``tokens`` into ``len(kinds)`` cells of those kinds that ``check`` accepts.
+
+    ``blanks`` is how many cells may be *vanished blanks*: a blank cell of
+    flattened text leaves no trace, so a cut may also place an empty part
+    (an ``EMPTY`` token of width 0, value ``None``) at any position.  A row
+    read with ``blanks=1`` is unique only when no reading with a vanished
+    blank satisfies the identity as well.
 
     >>> from gxgk._cells import VALUE, tokenize
     >>> text = "（一）予以公开7000007"
@@ -125,15 +135,23 @@ def split_runs(text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], c
     """
     search = _Search(text, tokens, kinds, check, budget)
     search.walk(0, tokens[0][1] if tokens else 0, [], [])
-    return Splits(search.found, search.nodes > budget)
+    if not blanks or not search.found or search.nodes > budget:
+        return Splits(search.found, search.nodes > budget)
+    # Readings with a vanished blank are looked for only when a reading without one exists (they
+    # can only make it ambiguous); their search prunes less, so it has a larger budget.
+    wide = budget * BLANK_BUDGET_FACTOR
+    search = _Search(text, tokens, kinds, check, wide, blanks)
+    search.walk(0, tokens[0][1] if tokens else 0, [], [])
+    return Splits(search.found, search.nodes > wide)
 
 
 class _Search:
     """The depth-first walk over cut positions (iterative in spirit: depth ≤ number of cells)."""
 
     def __init__(self, text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], check: Check | None,
-                 budget: int) -> None:
+                 budget: int, blanks: int = 0) -> None:
         self.text, self.tokens, self.kinds, self.check, self.budget = text, tokens, kinds, check, budget
+        self.blanks = blanks  #: empty parts (vanished blanks) a cut may still place
         # tokens that are one cell each: no sign of glue, and (without an
         # identity to check a split) none that a cell border could hide
         self.whole = [not glued(text, token) and not (check is not None and bordered(text, token))
@@ -154,11 +172,13 @@ class _Search:
         self.nodes += 1
         if self.nodes > self.budget:
             return
+        cell = len(parts)
+        if self.blanks and cell < len(self.kinds):
+            self._vanished(index, start, parts, values)
         if index == len(self.tokens):
             if len(parts) == len(self.kinds):
                 self.found.append(tuple(parts))
             return
-        cell = len(parts)
         if cell >= len(self.kinds) or not self._room(index, start, cell):
             return
         token = self.tokens[index]
@@ -180,7 +200,7 @@ class _Search:
             values.append(value)  # type: ignore[arg-type]
             if (self.check is None or self.check(values)) and (
                     self.fits is None
-                    or self.fits(values, token[2] - end + self.rest[index + 1], len(self.kinds) - len(values))):
+                    or self.fits(values, token[2] - end + self.rest[index + 1], self._cells_to_fill(len(values)))):
                 if end == token[2]:
                     self.walk(index + 1, self.tokens[index + 1][1] if index + 1 < len(self.tokens) else end,
                               parts, values)
@@ -189,12 +209,29 @@ class _Search:
             parts.pop()
             values.pop()
 
+    def _vanished(self, index: int, start: int, parts: list[Token], values: list[int | Decimal | None]) -> None:
+        """Go on with a vanished blank as the next cell (an empty part)."""
+        parts.append((EMPTY, start, start))
+        values.append(None)
+        chars = (self.tokens[index][2] - start + self.rest[index + 1]) if index < len(self.tokens) else 0
+        if (self.check is None or self.check(values)) and (
+                self.fits is None or self.fits(values, chars, self._cells_to_fill(len(values) - 1))):
+            self.blanks -= 1
+            self.walk(index, start, parts, values)
+            self.blanks += 1
+        parts.pop()
+        values.pop()
+
+    def _cells_to_fill(self, placed: int) -> int:
+        """The cells left after ``placed`` that must take a character: vanished blanks take none."""
+        return max(len(self.kinds) - placed - self.blanks, 1)
+
     def _room(self, index: int, start: int, cell: int) -> bool:
         """Prune: the characters left must be able to fill the cells left, one to nine each."""
         chars = (self.tokens[index][2] - start) + self.rest[index + 1]
         runs = len(self.tokens) - index
         cells = len(self.kinds) - cell
-        return runs <= cells <= chars
+        return runs <= cells <= chars + self.blanks
 
     def _value(self, start: int, end: int, kind: ValueKind, last: bool) -> object:
         raw = self.text[start:end]

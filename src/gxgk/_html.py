@@ -44,7 +44,11 @@ import regex
 from ._cells import TEXT, VALUE, tokenize
 from ._model import Diagnostic, Severity
 
-__all__ = ["Slot", "cell_text", "html_to_text", "looks_like_html", "row_text"]
+__all__ = ["SHORT_ROW", "Slot", "cell_text", "html_to_text", "looks_like_html", "row_text"]
+
+#: Written after a table row that has fewer cells than the table's other rows (a ``<tr>`` missing a
+#: ``<td>``): text, so the row's values end there and it does not fit its columns.
+SHORT_ROW: Final = "【缺格】"
 
 _VOID: Final = frozenset([
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link",
@@ -272,6 +276,7 @@ class _Extractor(HTMLParser):
         self.notes: list[Diagnostic] = []
         self.table_count = 0
         self.row_count = 0
+        self.short_rows = 0  #: value rows with fewer cells than their table's other value rows
 
     # ---- the commonest tags, read without html.parser's general machinery -----
 
@@ -523,8 +528,14 @@ class _Extractor(HTMLParser):
                 line.extend(Slot("", True) for _ in range(column, start))
                 line.append(Slot("", True) if text is None else Slot(text))
                 column = max(column, end)
-            line.extend(Slot("", True) for _ in range(column, width))
+            short = column < width and _has_value(slots)
+            line.extend(Slot("", True) for _ in range(column, width if not short else column))
             text = row_text(line)
+            if text and short and text.endswith(" |"):
+                # A row with fewer cells than the table's other rows: which cell is missing cannot be
+                # known, so no blank is made up for it; the mark ends the row for the reader.
+                text += " " + SHORT_ROW
+                self.short_rows += 1
             if text:
                 lines.append(text)
         return lines
@@ -544,6 +555,10 @@ class _Extractor(HTMLParser):
         notes.append(Diagnostic("P-html", f"read as HTML: {self.table_count} table(s), {self.row_count} table "
                                 f"row(s), {dropped} line(s) of page chrome dropped; offsets refer to the text "
                                 "extracted from the HTML", Severity.INFO))
+        if self.short_rows:
+            notes.append(Diagnostic("P-html-short-row", f"{self.short_rows} table row(s) have fewer cells than the "
+                                    "other rows of their table; no blank cell was made up for them, so their values "
+                                    "are read only if they still fit their columns", Severity.WARNING))
         if not self.table_count:
             notes.append(Diagnostic("P-html-no-table", "the HTML has no <table>; its tables can only be read if "
                                     "they are written as text", Severity.WARNING))
@@ -610,6 +625,10 @@ def _place(rows: Sequence[Sequence[_Cell]], texts: Sequence[Sequence[str]]
         placed.append(slots)
         active = sorted([(s, e, left - 1) for s, e, left in active if left > 1] + new)
     return placed, width
+
+
+def _has_value(slots: Sequence[tuple[int, int, str | None]]) -> bool:
+    return any(text is not None and _kind(text) == VALUE for _, _, text in slots)
 
 
 def _is_chrome(attrs: list[tuple[str, str | None]]) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "AppealBlock",
     "Appeals",
     "Cell",
+    "CellName",
     "DecisionRow2021",
     "Diagnostic",
     "Disclosure2019",
@@ -391,13 +392,43 @@ class Meta:
 
 
 @attrs.frozen
+class CellName:
+    """Which table cells a diagnostic is about, by their official labels.
+
+    ``section`` is 2, 3 or 4; ``row`` and ``column`` are the labels
+    :func:`gxgk.to_records` gives (a " / " path for sections 三 and 四).
+    ``row=None`` means the section's whole table, ``column=None`` the whole
+    row.  A cell left blank for a reason is named by a diagnostic, so that
+    "blank because the page printed nothing" and "blank because it could not
+    be read" can be told apart.
+
+    >>> CellName(3, "三、本年度办理结果 / （一）予以公开").covers(3, "三、本年度办理结果 / （一）予以公开", "总计")
+    True
+
+    .. versionadded:: 0.2
+    """
+
+    section: int
+    row: str | None = None
+    column: str | None = None
+
+    def covers(self, section: int, row: str, column: str) -> bool:
+        """Whether this name includes the cell at ``row`` · ``column`` of ``section``."""
+        return (self.section == section and (self.row is None or self.row == row)
+                and (self.column is None or self.column == column))
+
+
+@attrs.frozen
 class Diagnostic:
     """Something the parser had to guess, or could not read.
 
     ``code`` is stable (``P…`` codes are the parser's); ``start``/``line``
-    locate it in the source where that makes sense.
+    locate it in the source where that makes sense; ``cells`` names the
+    table cells it is about (a cell left blank for a reason is named here).
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       ``cells``.
     """
 
     code: str
@@ -405,6 +436,7 @@ class Diagnostic:
     severity: Severity = Severity.WARNING
     start: int | None = None
     line: int | None = None
+    cells: tuple[CellName, ...] = ()
 
 
 @attrs.frozen

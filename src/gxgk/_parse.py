@@ -17,7 +17,7 @@ from typing import Final
 from ._cells import Segment, segments, tokenize, without_chrome
 from ._decode import decode
 from ._meta import read_meta
-from ._model import Diagnostic, Narrative, Provenance, Report, Severity
+from ._model import CellName, Diagnostic, Narrative, Provenance, Report, Severity
 from ._normalize import normalize
 from ._read import Source, read_appeals, read_disclosure, read_requests
 from ._sections import Heading, find_headings
@@ -165,7 +165,7 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
             report_kwargs[name] = value
             if value is None:
                 diagnostics.append(Diagnostic("P-table-missing", f"table {'二三四'[section - 2]} not found",
-                                              Severity.WARNING))
+                                              Severity.WARNING, cells=(CellName(section),)))
     if template is Template.NONE:
         diagnostics.append(_not_on_template(text, meta.year))
     # a counter of its own: the narratives stand before and after the tables, in order

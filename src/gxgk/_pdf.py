@@ -427,7 +427,23 @@ def _cell_text(glyphs: Sequence[Glyph]) -> str:
                 text += " "  # words of Latin text keep their spaces
             text += glyph.text
         pieces.append(text)
-    return cell_text("".join(pieces))
+    return cell_text(_join_lines(pieces))
+
+
+def _join_lines(lines: Sequence[str]) -> str:
+    """A cell's lines as one text: a wrapped label closes up, but two numbers stay two.
+
+    A band whose rule is missing holds two rows, so a value cell holds two
+    numbers one above the other; closed up they would read as one wrong
+    number ("5" over "1" is not 51).
+
+    >>> _join_lines(["（二）部分", "公开"]), _join_lines(["5", "1"])
+    ('（二）部分公开', '5 1')
+    """
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        joined += (" " if joined[-1:].isdigit() and line[:1].isdigit() else "") + line
+    return joined
 
 
 # ---- tables -----------------------------------------------------------------------

@@ -15,18 +15,21 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from itertools import accumulate
 from typing import Any, Final, NamedTuple
 
 import attrs
 
 from ._cells import EDGE, VALUE, Segment, Token
-from ._glue import Check, split_runs, splittable
+from ._glue import Check, glued, split_runs, splittable
+from ._header import Order, Unreadable, appeal_order, applicant_order, header_text
 from ._lazy import LazyRegex
 from ._model import (
     AppealBlock,
     Appeals,
     Cell,
+    CellName,
     Diagnostic,
     Disclosure,
     Disclosure2019,
@@ -44,7 +47,10 @@ from ._template import (
     APPLICANT_COLUMNS,
     APPLICANT_FIELDS,
     DISCLOSURE_ROWS,
+    LEGAL_PERSON_COLUMNS,
+    MONEY_UNIT_FACTORS,
     REQUEST_ROWS,
+    SUBTOTAL,
     RequestRowSpec,
     Template,
     ValueKind,
@@ -71,6 +77,8 @@ _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure
 _DIGIT = re.compile(r"\d")
 # A literal alternation, which `re` skips to in C (a segment's label can be 160 characters).
 _APPEAL_HEADER = re.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
+# Words only section 四's header prints.
+_APPEAL_ONLY = re.compile(r"审结|结果维持|结果纠正|其他结果")
 _APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
 # The five result columns printed between a block's name and its values
 # (section 四 printed as three small tables, as OCR and converters split it).
@@ -117,11 +125,15 @@ class _Reader:
     def __init__(self, source: Source, section: str) -> None:
         self.source = source
         self.section = section
+        self.number = "一二三四".index(section) + 1  #: the section as a number, for :class:`CellName`
         self.diagnostics: list[Diagnostic] = []
 
-    def note(self, code: str, message: str, offset: int | None, severity: Severity = Severity.WARNING) -> None:
+    def note(self, code: str, message: str, offset: int | None, severity: Severity = Severity.WARNING,
+             row: str | None = None, column: str | None = None, *, table: bool = False) -> None:
+        """Add a diagnostic; ``row``/``column`` (official labels) or ``table=True`` name the cells it is about."""
         line = None if offset is None else self.source.line_of(offset)
-        self.diagnostics.append(Diagnostic(code, f"{self.section}: {message}", severity, offset, line))
+        cells = (CellName(self.number, row, column),) if row is not None or table else ()
+        self.diagnostics.append(Diagnostic(code, f"{self.section}: {message}", severity, offset, line, cells))
 
     def cells(self, tokens: Sequence[Token], kinds: Sequence[ValueKind], row: str, columns: Sequence[str],
               note: str | None = None) -> list[Cell]:
@@ -162,7 +174,7 @@ class _Reader:
             return parse_value(raw, kind)
         except CellError as exc:
             where = f"{row} · {column}" if column else row
-            self.note("P-cell-value", f"{where}: {exc}; left blank", offset)
+            self.note("P-cell-value", f"{where}: {exc}; left blank", offset, row=row, column=column or None)
             return None
 
 
@@ -209,6 +221,11 @@ class Keys:
 
         self.patterns = tuple(regex.compile(f"(?r)(?:{key})") for key in keys)
         self._owners: dict[str, int | None] = {}
+
+    def start(self, label: str, index: int) -> int:
+        """Where key ``index`` matches in ``label`` (its owner's match: the row's own label starts there)."""
+        match = self.patterns[index].search(label)
+        return len(label) if match is None else match.start()
 
     def owner(self, label: str) -> int | None:
         """Index of the key that owns ``label``, if any."""
@@ -268,13 +285,29 @@ def _fit_of(cells: tuple[Token, ...]) -> Fit:
     return tuple.__new__(Fit, ([cells], False, False))
 
 
-def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: Check | None = None) -> Fit:
+class Glue(NamedTuple):
+    """How a table may split glued digits: the row identity that checks a cut, and vanished blanks allowed.
+
+    Without an identity (section 二) a run is split only where its characters
+    force it: one character per cell, every multi-digit run showing signs of
+    glue (:func:`~gxgk._glue.glued`).
+    """
+
+    check: Check | None = None
+    blanks: int = 0
+
+
+#: Section 二: no identity, so only forced splits.
+_FORCED: Final = Glue()
+
+
+def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: Glue | None = None) -> Fit:
     """Cells for a segment: all its values, else those on its label's line, else split glued digits.
 
     When the values run on past the label's line (a markdown table whose next
     rows lost their labels), the label's own line is its row.  When the
     values are runs of glued digits, :func:`~gxgk._glue.split_runs` lists the
-    cuts that the row's identity (``check``) allows.
+    cuts that the row's identity allows (``glue``; ``None``: never split).
     """
     n = len(kinds)
     cells = fit(segment.values, n)
@@ -285,14 +318,37 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, check: 
         cells = fit(on_line, n)
         if cells is not None:
             return _fit_of(cells)
+    if glue is None:
+        return Fit([])
     for tokens in (segment.values, on_line):
         # every cell takes a character at least: a sentence's "12件" cannot hold a row of seven
-        if len(tokens) < n <= sum(end - start for _, start, end in tokens) and splittable(text, tokens,
-                                                                                        segment.follows):
-            found = split_runs(text, tokens, kinds, check)
+        chars = sum(end - start for _, start, end in tokens)
+        if len(tokens) < n <= chars + glue.blanks and splittable(text, tokens, segment.follows):
+            if glue.check is None:
+                forced = _forced_cut(text, tokens, n)
+                return Fit([forced], glued=True) if forced else Fit([])
+            found = split_runs(text, tokens, kinds, glue.check, blanks=glue.blanks)
             if found.cuts or found.exhausted:
                 return Fit(found.cuts, glued=True, exhausted=found.exhausted)
     return Fit([])
+
+
+def _forced_cut(text: str, tokens: Sequence[Token], n: int) -> tuple[Token, ...] | None:
+    """One cell per digit, where no other reading is possible: section 二 has no identity to check one.
+
+    The digits must number exactly ``n``, and every run must be zeros but
+    its last digit ("规章000", "007"): any other run could also be read as
+    fewer, longer numbers with a blank cell vanished ("010" is 0, ∅, 10 as
+    well as 0, 1, 0), and "规章 1 11" is two numbers, not three cells.
+    """
+    if sum(end - start for _, start, end in tokens) != n:
+        return None
+    for _, start, end in tokens:
+        if not text[start:end].isdigit() or text[start : end - 1].strip("0"):
+            return None
+    if len(tokens) == 1 and not glued(text, tokens[0]):
+        return None
+    return tuple((VALUE, offset, offset + 1) for _, start, end in tokens for offset in range(start, end))
 
 
 def _has_number(tokens: Sequence[Token], text: str) -> bool:
@@ -301,7 +357,7 @@ def _has_number(tokens: Sequence[Token], text: str) -> bool:
 
 
 def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, after: int = -1,
-          check: Check | None = None) -> tuple[Segment, Fit] | None:
+          glue: Glue | None = None) -> tuple[Segment, Fit] | None:
     """The first candidate after offset ``after`` that fits the row's cells with a number in them.
 
     ``after`` is where the previous row of the table was read: the next row
@@ -310,10 +366,10 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
     over the table's own row.  Without such a candidate, any fitting one.
     """
     if len(candidates) == 1:  # the common case
-        found = fit_segment(candidates[0], kinds, text, check)
+        found = fit_segment(candidates[0], kinds, text, glue)
         return (candidates[0], found) if found.cuts or found.exhausted else None
     fitting = [(segment, found) for segment in candidates
-               if (found := fit_segment(segment, kinds, text, check)).cuts or found.exhausted]
+               if (found := fit_segment(segment, kinds, text, glue)).cuts or found.exhausted]
     if len(fitting) < 2:
         return fitting[0] if fitting else None
     return min(fitting, key=lambda item: (item[0].values[0][1] <= after,
@@ -321,28 +377,41 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
                                           item[0].values[0][1]))
 
 
-def _choose(claims: dict[int, list[Segment]], kinds: Sequence[Sequence[ValueKind]], optional: Sequence[bool],
-            reader: _Reader, labels: Sequence[str], check: Check | None = None
-            ) -> dict[int, tuple[Segment, Fit]]:
-    """One segment per row, in template order; rows that stand out of order are dropped."""
+def _choose(claims: dict[int, list[Segment]], plan: _Plan, reader: _Reader, glue: Glue | None = None,
+            kinds: Sequence[Sequence[ValueKind]] | None = None) -> dict[int, tuple[Segment, Fit]]:
+    """One segment per row, in template order.
+
+    A row out of template order is kept (with a note) when its label says
+    what it is beyond doubt: only one segment claims it, and its values stand
+    on its label's line, read as printed.  Otherwise it is left blank: a
+    label a converter scattered away from its values (or text that names a
+    row) would give the row another row's numbers.
+    """
     chosen: dict[int, tuple[Segment, Fit]] = {}
     after = -1
     text = reader.source.text
-    for index, row_kinds in enumerate(kinds):
-        found = _best(claims.get(index, ()), row_kinds, text, after, check)
+    for index, row_kinds in enumerate(kinds or plan.kinds):
+        found = _best(claims.get(index, ()), row_kinds, text, after, glue)
         if found is not None:
             chosen[index] = found
             after = max(after, found[0].values[0][1])
-        elif not optional[index]:
-            _missing(reader, claims.get(index, ()), labels[index], len(row_kinds))
+        elif not plan.optional[index]:
+            _missing(reader, claims.get(index, ()), plan.labels[index], len(row_kinds), plan.names[index])
     for index in _out_of_order({i: seg.values[0][1] for i, (seg, _) in chosen.items()}):
-        segment = chosen.pop(index)[0]
-        reader.note("P-row-order", f"{labels[index]}: its label stands out of template order "
-                    f"{_describe(segment, reader.source)}; left blank", segment.label_start)
+        segment, fitted = chosen[index]
+        if len(claims.get(index, ())) == 1 and not fitted.glued and segment.values[-1][1] < segment.line_end:
+            reader.note("P-row-order", f"{plan.labels[index]}: its label stands out of template order; read by its "
+                        "label", segment.label_start, Severity.INFO)
+            continue
+        del chosen[index]
+        reader.note("P-row-order", f"{plan.labels[index]}: its label stands out of template order "
+                    f"{_describe(segment, reader.source)}, and other text claims it too; left blank",
+                    segment.label_start, row=plan.names[index])
     return chosen
 
 
-def _determined(reader: _Reader, label: str, segment: Segment, found: Fit) -> tuple[Token, ...] | None:
+def _determined(reader: _Reader, label: str, segment: Segment, found: Fit, name: str | None
+                ) -> tuple[Token, ...] | None:
     """The row's cell tokens if its fit is unique; otherwise say why it is left blank."""
     text = reader.source.text
     if len(found.cuts) == 1 and not found.glued:
@@ -356,13 +425,17 @@ def _determined(reader: _Reader, label: str, segment: Segment, found: Fit) -> tu
         return found.cuts[0]
     if found.exhausted:
         reader.note("P-glued-bound", f"{label}: glued digits '{run}' have too many possible splits to search; "
-                    "left blank", segment.label_start)
+                    "left blank", segment.label_start, row=name, table=name is None)
     else:
-        shown = "; ".join(" | ".join(text[t[1] : t[2]] for t in cut) for cut in found.cuts[:4])
-        more = f" (and {len(found.cuts) - 4} more)" if len(found.cuts) > 4 else ""
         reader.note("P-glued-ambiguous", f"{label}: glued digits '{run}' split {len(found.cuts)} ways "
-                    f"({shown}{more}); left blank", segment.label_start)
+                    f"({_shown(text, found.cuts)}); left blank", segment.label_start, row=name, table=name is None)
     return None
+
+
+def _shown(text: str, cuts: Sequence[tuple[Token, ...]]) -> str:
+    """A few cuts as their parts ("∅" for a vanished blank), for a diagnostic."""
+    shown = "; ".join(" | ".join(text[t[1] : t[2]] or "∅" for t in cut) for cut in cuts[:4])
+    return shown + (f" (and {len(cuts) - 4} more)" if len(cuts) > 4 else "")
 
 
 def _describe(segment: Segment, source: Source) -> str:
@@ -420,6 +493,7 @@ class _Plan(NamedTuple):
     columns: tuple[tuple[str, ...], ...]  #: each row's column labels
     optional: tuple[bool, ...]  #: rows that may be absent without a diagnostic
     classes: tuple[type[Any], ...]  #: each row's class (section 二)
+    names: tuple[str, ...]  #: each row's official label, as records and :class:`CellName` give it
 
 
 @functools.cache
@@ -431,7 +505,8 @@ def _disclosure_plan(template: Template) -> _Plan | None:
     return _Plan(_keys(tuple(spec.key for spec in specs)), tuple(f"{spec.item} {spec.label}" for spec in specs),
                  tuple(tuple(column.kind for column in spec.columns) for spec in specs),
                  tuple(tuple(column.label for column in spec.columns) for spec in specs),
-                 (False,) * len(specs), tuple(type(fields[spec.field].default) for spec in specs))
+                 (False,) * len(specs), tuple(type(fields[spec.field].default) for spec in specs),
+                 tuple(spec.label for spec in specs))
 
 
 def read_disclosure(template: Template, source: Source, segments: Sequence[Segment]
@@ -443,27 +518,80 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
     reader = _Reader(source, "二")
     specs = DISCLOSURE_ROWS[template]
     claims = _claims(segments, plan.keys)
-    chosen = _choose(claims, plan.kinds, plan.optional, reader, plan.labels)
+    chosen = _choose(claims, plan, reader, _FORCED)
     rows: dict[str, object] = {}
     for index, (segment, found) in sorted(chosen.items()):
-        tokens = _determined(reader, plan.labels[index], segment, found)
+        tokens = _determined(reader, plan.labels[index], segment, found, plan.names[index])
         if tokens is None:
             continue
         note = _glued_note(reader, segment) if found.glued else None
         cells = reader.cells(tokens, plan.kinds[index], specs[index].label, plan.columns[index], note)
+        if ValueKind.AMOUNT in plan.kinds[index]:
+            cells = _in_wan_yuan(reader, template, plan, index, segment, cells)
         rows[specs[index].field] = plan.classes[index](*cells)
     if not claims:
         return None, reader.diagnostics
     return _DISCLOSURE_CLASSES[template](**rows), reader.diagnostics  # type: ignore[arg-type]
 
 
-def _missing(reader: _Reader, candidates: Sequence[Segment], where: str, n: int) -> None:
-    if candidates:
+# The unit an amount column's header prints after its name: "收费金额(单位:元)", "采购总金额（万元）".
+# The text is normalised (ASCII brackets and colons).
+_HEADER_UNIT = re.compile(r"金额[^()\d]{0,4}?\((?:单位:?)?([^()\d]{1,6})\)")
+# A unit printed for the whole table ("单位：元"), used when the column names none.
+_TABLE_UNIT = re.compile(r"单位:?(万元|千元|亿元|元)")
+_CELL_UNIT = re.compile(r"(?:万元|千元|亿元|万|亿|元)$")
+
+
+def _in_wan_yuan(reader: _Reader, template: Template, plan: _Plan, index: int, segment: Segment,
+                 cells: list[Cell]) -> list[Cell]:
+    """Amounts converted to 万元 by the unit their header prints; a unit that cannot be known is said.
+
+    A cell's own unit ("251000元") was applied when it was read.  A plain
+    number takes the header's unit; with none printed, the 2021 template's
+    万元 applies, while the 2019 template printed no unit at all, which a
+    warning says.
+    """
+    row_start = plan.keys.start(segment.label, index)
+    header = segment.label[:row_start]
+    units = _HEADER_UNIT.findall(header) or list(set(_TABLE_UNIT.findall(header)))
+    unit = units[-1] if len(set(units)) == 1 else ("、".join(sorted(set(units))) or None)
+    factor = None if unit is None else MONEY_UNIT_FACTORS.get(unit)
+    result = list(cells)
+    for column, (kind, cell) in enumerate(zip(plan.kinds[index], cells, strict=True)):
+        if kind is not ValueKind.AMOUNT or cell.value is None or cell.source is None:
+            continue
+        if _CELL_UNIT.search(cell.source.raw):
+            continue
+        where = f"{plan.labels[index]} · {plan.columns[index][column]}"
+        if unit is not None and factor is None:
+            reader.note("P-unit", f"{where}: the header's unit '{unit}' is not a money unit gxgk knows; the amount "
+                        "is kept as printed, in an unknown unit", cell.source.start, row=plan.names[index],
+                        column=plan.columns[index][column])
+        elif factor is not None and factor != "1":
+            value = cell.value * Decimal(factor) if isinstance(cell.value, Decimal) else cell.value
+            result[column] = cell._replace(value=value, source=cell.source._replace(
+                note=f"unit {unit} from the header, converted to 万元"))
+        elif unit is None and template is Template.V2019:
+            reader.note("P-unit", f"{where}: printed without a unit; read as 万元", cell.source.start,
+                        Severity.WARNING, row=plan.names[index], column=plan.columns[index][column])
+    return result
+
+
+def _missing(reader: _Reader, candidates: Sequence[Segment], where: str, n: int, name: str | None) -> None:
+    """Say why a row is blank; ``name`` is its official label (``None``: the whole table)."""
+    text = reader.source.text
+    glued_runs = [s for s in candidates if len(s.values) < n and splittable(text, s.values, s.follows)]
+    if glued_runs and reader.section == "二":
+        run = " ".join(text[t[1] : t[2]] for t in glued_runs[0].values)
+        reader.note("P-glued-ambiguous", f"{where}: glued digits '{run}' could be cut into its {n} cells in more "
+                    "than one way, and section 二 has no identity to check a cut (only a run of one digit per "
+                    "cell, glued to its label, is split); left blank", glued_runs[0].label_start, row=name)
+    elif candidates:
         seen = "; ".join(_describe(s, reader.source) for s in candidates[:3])
         reader.note("P-row-cells", f"{where}: the values do not fit its {n} columns ({seen}); left blank",
-                    candidates[0].label_start)
+                    candidates[0].label_start, row=name, table=name is None)
     else:
-        reader.note("P-row-missing", f"{where}: row not found; left blank", None)
+        reader.note("P-row-missing", f"{where}: row not found; left blank", None, row=name, table=name is None)
 
 
 # ---- Section 三 -------------------------------------------------------------
@@ -476,43 +604,187 @@ def _request_plan(template: Template) -> _Plan | None:
         return None
     return _Plan(_keys(tuple(spec.key for spec in specs)), tuple(spec.label for spec in specs),
                  (_REQUEST_KINDS,) * len(specs), (APPLICANT_COLUMNS,) * len(specs),
-                 tuple(spec.group for spec in specs), (RequestRow,) * len(specs))
+                 tuple(spec.group for spec in specs), (RequestRow,) * len(specs), tuple(spec.label for spec in specs))
 
 
 def read_requests(template: Template, source: Source, segments: Sequence[Segment]
                   ) -> tuple[Requests | None, list[Diagnostic]]:
-    """The section 三 matrix of ``template``; ``None`` if no row is found."""
+    """The section 三 matrix of ``template``; ``None`` if no row is found.
+
+    The applicant columns are mapped by the header the table prints (see
+    :mod:`gxgk._header`); glued digits are split only in a table printed in
+    template order, and a split row is kept only when the whole table's
+    identities settle it (:func:`~gxgk._table.resolve_table`).
+    """
     plan = _request_plan(template)
     if plan is None:
         return None, []
     reader = _Reader(source, "三")
     specs = REQUEST_ROWS[template]
-    claims = _claims(segments, plan.keys)
-    chosen = _choose(claims, plan.kinds, plan.optional, reader, plan.labels, _row_total_holds)
-    # a row whose search ran out of budget may have cuts it did not find: it takes no part
-    complete = {i: found.cuts for i, (_, found) in chosen.items() if found.cuts and not found.exhausted}
-    resolved = resolve_table(specs, complete, reader.source.text)
-    by_order = _rows_by_order(reader, specs, segments, chosen)
-    read: dict[int, RequestRow] = {}
-    for index, (segment, found) in chosen.items():
-        if index in resolved:
-            if len(found.cuts) > 1:
-                reader.note("P-glued", f"{specs[index].label}: glued digits split {len(found.cuts)} ways by the row "
-                            "alone; the table's column identities (H1, H2) leave one", segment.label_start,
-                            Severity.INFO)
-            tokens: tuple[Token, ...] | None = resolved[index]
-        else:
-            tokens = _determined(reader, specs[index].label, segment, found)
-        if tokens is not None:
-            note = _glued_note(reader, segment) if found.glued else None
-            read[index] = _request_row(reader, specs[index], tokens, note)
-    for index, tokens in by_order.items():
-        if index not in read:
-            read[index] = _request_row(reader, specs[index], tokens, "assigned by template order: its label "
-                                       "was lost from the table")
+    # section 四's header ends in 总计 too: its values are never a section 三 row
+    claims = _claims((s for s in segments if not _APPEAL_ONLY.search(s.label)), plan.keys)
     if not claims:
         return None, reader.diagnostics
-    return Requests(tuple(_request_rows(reader, specs, read))), reader.diagnostics
+    claims = _without_bands(reader, plan, specs, claims)
+    order = _request_order(reader, plan, claims)
+    if not isinstance(order, Order):
+        order = _decide_order(reader, plan, claims, order)
+    if order is None:
+        return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
+    as_template = order.columns == _APPLICANT_ORDER
+    kinds = ((ValueKind.COUNT,) * len(order.columns),) * len(specs)
+    chosen = _choose(claims, plan, reader, _REQUEST_GLUE if as_template else None, kinds)
+    glued = {index for index, (_, found) in chosen.items() if found.glued}
+    for index in sorted(glued):
+        if chosen[index][1].exhausted:
+            _determined(reader, specs[index].label, *chosen[index], plan.names[index])  # says why it is blank
+    complete = {i: found.cuts for i, (_, found) in chosen.items() if found.cuts and not found.exhausted}
+    resolution = resolve_table(specs, complete, glued, reader.source.text)
+    read: dict[int, tuple[Token, ...]] = {}
+    for index, (segment, found) in chosen.items():
+        if index not in glued:
+            read[index] = found.cuts[0]
+        elif index in resolution.cuts:
+            read[index] = resolution.cuts[index]
+            reader.note("P-glued", f"{specs[index].label}: glued digits split into "
+                        f"{' | '.join(reader.source.text[t[1] : t[2]] or '∅' for t in read[index])}, the only "
+                        "reading the row's total and the table's column identities (H1, H2) allow",
+                        segment.label_start, Severity.INFO)
+        elif index in resolution.reasons:
+            reader.note("P-glued-ambiguous", f"{specs[index].label}: glued digits "
+                        f"'{' '.join(reader.source.text[t[1] : t[2]] for t in segment.values)}' "
+                        f"({_shown(reader.source.text, found.cuts)}): {resolution.reasons[index]}; left blank",
+                        segment.label_start, row=plan.names[index])
+    rows = {index: _request_row(reader, specs[index], tokens, order,
+                                _glued_note(reader, chosen[index][0]) if index in glued else None)
+            for index, tokens in read.items()}
+    if as_template:
+        for index, tokens in _rows_by_order(reader, specs, segments, chosen).items():
+            rows.setdefault(index, _request_row(reader, specs[index], tokens, order, "assigned by template order: "
+                                                "its label was lost from the table"))
+    elif order.moved and not _header_agrees(reader, rows):
+        rows = {}
+    return Requests(tuple(_request_rows(reader, specs, rows))), reader.diagnostics
+
+
+def _without_bands(reader: _Reader, plan: _Plan, specs: Sequence[RequestRowSpec],
+                   claims: dict[int, list[Segment]]) -> dict[int, list[Segment]]:
+    """Claims without segments whose label line names two rows: a band of a table that lost a rule.
+
+    A PDF table whose rule between two rows is missing prints both labels in
+    one cell and both rows' numbers in the cells beside them; which numbers
+    belong to which row cannot be known from the line.
+    """
+    text = reader.source.text
+    kept: dict[int, list[Segment]] = {}
+    for index, found in claims.items():
+        for segment in found:
+            first = segment.values[0][1]
+            line = "".join(text[max(text.rfind("\n", 0, first) + 1, segment.label_start) : first].split())
+            named = [i for i, key in enumerate(plan.keys.patterns) if not specs[i].group and key.search(line)]
+            if len(named) > 1:
+                reader.note("P-row-band", f"{' and '.join(specs[i].name for i in named)} stand on one line with one "
+                            "set of values (a band of two rows); left blank", segment.label_start,
+                            row=specs[index].label)
+                continue
+            kept.setdefault(index, []).append(segment)
+    return kept
+
+
+_APPLICANT_ORDER: Final = tuple(range(len(APPLICANT_COLUMNS)))
+_REQUEST_GLUE: Final = Glue(_row_total_holds, blanks=1)
+
+
+def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]]
+                   ) -> Order | tuple[Order, Order] | None:
+    """The data columns' order from the header before the table's first row; ``None`` if it cannot be known."""
+    index, first = min(((i, segment) for i, found in claims.items() for segment in found),
+                       key=lambda item: item[1].label_start)
+    order = applicant_order(header_text(first.label, plan.keys.start(first.label, index)))
+    if isinstance(order, Unreadable):
+        _unreadable_header(reader, order.reason, first.label_start)
+        return None
+    if not isinstance(order, Order):  # two readings: the numbers decide (_decide_order)
+        return order
+    _say_order(reader, order, first.label_start)
+    return order
+
+
+def _unreadable_header(reader: _Reader, reason: str, offset: int | None) -> None:
+    reader.note("P-header", f"{reason}; which value belongs to which applicant column cannot be known, so the "
+                "table is left blank", offset, Severity.ERROR, table=True)
+
+
+def _decide_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]],
+                  candidates: tuple[Order, Order] | None) -> Order | None:
+    """Of two readings of a two-level header, the one whose rows keep 总计 = Σ (H3); ``None`` if not one.
+
+    The reading "as it stands" wins only where it keeps H3 in every fully
+    printed row with a number and the row-flattened one does not.  Otherwise
+    the row-flattened reading is taken when it keeps H3 everywhere, or when
+    it is the template's order (the layout nearly every report prints, also
+    when a publisher's errors break H3 in both readings); else the table is
+    left blank.
+    """
+    if candidates is None:
+        return None
+    width = len(candidates[0].columns)
+    chosen = _choose(claims, plan, _Reader(reader.source, reader.section), None,
+                     ((ValueKind.COUNT,) * width,) * len(plan.kinds))
+    text = reader.source.text
+    rows = []
+    for _, found in chosen.values():
+        raws = [text[t[1] : t[2]] for t in found.cuts[0]]
+        rows.append([_SMALL_COUNTS.get(raw) if raw else None for raw in raws])
+    def failures(order: Order) -> int:
+        total = order.columns.index(len(APPLICANT_COLUMNS) - 1)
+        parts = [i for i, c in enumerate(order.columns) if isinstance(c, int) and i != total]
+        return sum(row[total] != sum(row[i] or 0 for i in parts) for row in rows if None not in row and any(row))
+
+    as_rows, as_leaves = (failures(order) for order in candidates)
+    offset = min(s.label_start for found in claims.values() for s in found)
+    if as_leaves == 0 < as_rows:
+        keeps = [candidates[1]]
+    elif as_rows == 0 or candidates[0].columns == _APPLICANT_ORDER:
+        keeps = [candidates[0]]
+    else:
+        _unreadable_header(reader, "the header can be read two ways (as rows or as it stands) and the rows' "
+                           "totals do not tell them apart", offset)
+        return None
+    _say_order(reader, keeps[0], offset)
+    return keeps[0]
+
+
+def _say_order(reader: _Reader, order: Order, offset: int) -> None:
+    if order.moved or SUBTOTAL in order.columns:
+        printed = "、".join("法人或其他组织小计" if c == SUBTOTAL else APPLICANT_COLUMNS[int(c)] for c in order.columns)
+        reader.note("P-header-order", f"the header prints the columns as {printed}; values were read in that order",
+                    offset, Severity.INFO)
+
+
+def _header_agrees(reader: _Reader, rows: dict[int, RequestRow]) -> bool:
+    """Whether the rows' totals (H3) hold in the header's order at least as often as in the template's.
+
+    A header that moves the columns is followed only when the numbers do not
+    contradict it: if 总计 = Σ fails in some row read in the header's order
+    but holds in more rows read in template order, the header is wrong or
+    misread, and the table is left blank.
+    """
+    def holds(values: Sequence[Value]) -> bool:
+        return None in values or values[-1] == sum(v or 0 for v in values[:-1])
+
+    as_header = sum(not holds(row.values) for row in rows.values())
+    if not as_header:
+        return True
+    as_printed = sum(not holds([cell.value for cell in sorted(row.cells, key=lambda c: c.source.start
+                                                               if c.source else 0)])
+                     for row in rows.values())
+    if as_printed >= as_header:
+        return True
+    reader.note("P-header", f"read in the header's order, {as_header} rows fail 总计 = Σ (H3), but read in the "
+                f"printed order only {as_printed} do: the header does not describe the data; the table is left blank",
+                None, Severity.ERROR, table=True)
+    return False
 
 
 def _data_lines(text: str, segments: Sequence[Segment], width: int) -> list[tuple[Token, ...]]:
@@ -598,9 +870,24 @@ def _out_of_order(positions: dict[int, int]) -> list[int]:
     return [row for row in order if row not in keep]
 
 
-def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token], note: str | None = None
-                 ) -> RequestRow:
-    return RequestRow(spec.label, *reader.cells(tokens, _REQUEST_KINDS, spec.label, APPLICANT_COLUMNS, note))
+def _request_row(reader: _Reader, spec: RequestRowSpec, tokens: Sequence[Token], order: Order,
+                 note: str | None = None) -> RequestRow:
+    """A row's cells, read in the printed order and put in template order; a 小计 column is checked."""
+    if order.columns == _APPLICANT_ORDER:
+        return RequestRow(spec.label, *reader.cells(tokens, _REQUEST_KINDS, spec.label, APPLICANT_COLUMNS, note))
+    printed = tuple("法人或其他组织小计" if c == SUBTOTAL else APPLICANT_COLUMNS[int(c)] for c in order.columns)
+    cells = reader.cells(tokens, (ValueKind.COUNT,) * len(printed), spec.label, printed, note)
+    by_column = dict(zip(order.columns, cells, strict=True))
+    subtotal = by_column.pop(SUBTOTAL, None)
+    row = RequestRow(spec.label, *(by_column[column] for column in _APPLICANT_ORDER))
+    if subtotal is not None:
+        parts = [by_column[column].value for column in LEGAL_PERSON_COLUMNS]
+        if subtotal.value is not None and None not in parts and subtotal.value != sum(v or 0 for v in parts
+                                                                                        if isinstance(v, int)):
+            reader.note("P-subtotal", f"{spec.label}: 法人或其他组织小计 is {subtotal.value}, but its five columns "
+                        f"add up to {sum(v for v in parts if isinstance(v, int))}", subtotal.source.start
+                        if subtotal.source else None, Severity.WARNING, row=spec.label)
+    return row
 
 
 def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[int, RequestRow]
@@ -621,39 +908,88 @@ def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[i
 
 
 def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals | None, list[Diagnostic]]:
-    """Section 四: fifteen values after the header, or three labelled rows of five."""
+    """Section 四: fifteen values after the header, or three labelled rows of five.
+
+    Blocks and result columns are mapped by the header (see
+    :mod:`gxgk._header`); glued digits are split only in template order.
+    """
     reader = _Reader(source, "四")
     kinds = [ValueKind.COUNT] * _APPEAL_CELLS
-    found = _best([s for s in segments if _APPEAL_HEADER.search(s.label)], kinds, source.text,
-                  check=_block_totals_hold)
+    candidates = [s for s in segments if _APPEAL_HEADER.search(s.label)]
+    orders = _appeal_orders(reader, candidates)
+    if orders is None:
+        return _blank_appeals(), reader.diagnostics
+    blocks, results = orders
+    as_template = not blocks.moved and not results.moved
+    found = _best(candidates, kinds, source.text, glue=_APPEAL_GLUE if as_template else None)
     if found is not None:
-        tokens = _determined(reader, "行政复议、行政诉讼", *found)
-        if tokens is not None:
-            note = _glued_note(reader, found[0]) if found[1].glued else None
-            blocks = (_block(reader, name, tokens[i : i + 5], note) for i, name in zip(range(0, 15, 5), APPEAL_BLOCKS,
-                                                                                       strict=True))
-            return Appeals(*blocks), reader.diagnostics
-        return None, reader.diagnostics
-    as_rows = _appeal_rows(reader, segments)
+        tokens = _determined(reader, "行政复议、行政诉讼", *found, None)
+        if tokens is None:
+            return _blank_appeals(), reader.diagnostics
+        note = _glued_note(reader, found[0]) if found[1].glued else None
+        printed = [(APPEAL_BLOCKS[int(b)], APPEAL_COLUMNS[int(r)]) for b in blocks.columns for r in results.columns]
+        cells = reader.cells(tokens, kinds, "行政复议、行政诉讼", [f"{b} · {r}" for b, r in printed], note)
+        by_place = dict(zip(printed, cells, strict=True))
+        return Appeals(*(AppealBlock(*(by_place[block, column] for column in APPEAL_COLUMNS))
+                         for block in APPEAL_BLOCKS)), reader.diagnostics
+    as_rows = _appeal_rows(reader, segments, results if as_template or not blocks.from_header else None)
     if as_rows is not None:
         return as_rows, reader.diagnostics
-    candidates = [s for s in segments if _APPEAL_HEADER.search(s.label) and len(s.values) >= 5]
+    candidates = [s for s in candidates if len(s.values) >= 5]
     if candidates:
-        _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS)
+        _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS, None)
     return None, reader.diagnostics
 
 
-def _appeal_rows(reader: _Reader, segments: Sequence[Segment]) -> Appeals | None:
-    """Section 四 printed as three rows (行政复议 / 直接起诉 / 复议后起诉) of five values."""
+_APPEAL_GLUE: Final = Glue(_block_totals_hold, blanks=1)
+
+
+def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Order, Order] | None:
+    """The blocks' and results' printed order, from the header before the first values."""
+    if not candidates:
+        return Order(tuple(range(len(APPEAL_BLOCKS))), False), Order(tuple(range(len(APPEAL_COLUMNS))), False)
+    first = candidates[0]
+    orders = appeal_order(header_text(first.label, len(first.label)))
+    if isinstance(orders, Unreadable):
+        reader.note("P-header", f"{orders.reason}; which value belongs to which block and result cannot be known, "
+                    "so the table is left blank", first.label_start, Severity.ERROR, table=True)
+        return None
+    blocks, results = orders
+    if blocks.moved or results.moved:
+        shown = "、".join(APPEAL_BLOCKS[int(b)] for b in blocks.columns)
+        columns = "、".join(APPEAL_COLUMNS[int(r)] for r in results.columns)
+        reader.note("P-header-order", f"the header prints the blocks as {shown} and the results as {columns}; "
+                    "values were read in that order", first.label_start, Severity.INFO)
+    return blocks, results
+
+
+def _blank_appeals() -> Appeals:
+    return Appeals(*(AppealBlock() for _ in APPEAL_BLOCKS))
+
+
+def _appeal_rows(reader: _Reader, segments: Sequence[Segment], results: Order | None) -> Appeals | None:
+    """Section 四 printed as three rows (行政复议 / 直接起诉 / 复议后起诉) of five values, in ``results`` order."""
+    if results is None:
+        return None
     headless = [s._replace(label=_APPEAL_COLUMN_HEADER.sub("", s.label)) for s in segments]
     claims = _claims(headless, _keys(_APPEAL_ROWS))
     kinds = [ValueKind.COUNT] * 5
-    found = [_best(claims.get(i, ()), kinds, reader.source.text, check=_block_totals_hold) for i in range(3)]
-    cuts = [_determined(reader, name, *f) if f is not None else None for name, f in zip(_APPEAL_NAMES, found,
-                                                                                          strict=True)]
+    glue = None if results.moved else _APPEAL_ROW_GLUE
+    found = [_best(claims.get(i, ()), kinds, reader.source.text, glue=glue) for i in range(3)]
+    cuts = [_determined(reader, name, *f, block) if f is not None else None
+            for name, block, f in zip(_APPEAL_NAMES, APPEAL_BLOCKS, found, strict=True)]
     if any(c is None for c in cuts):
         return None
-    return Appeals(*(_block(reader, name, c) for name, c in zip(APPEAL_BLOCKS, cuts, strict=True) if c is not None))
+    blocks = []
+    for name, tokens in zip(APPEAL_BLOCKS, cuts, strict=True):
+        printed = [APPEAL_COLUMNS[int(r)] for r in results.columns]
+        cells = reader.cells(tokens or (), _BLOCK_KINDS, name, printed)
+        by_column = dict(zip(printed, cells, strict=True))
+        blocks.append(AppealBlock(*(by_column[column] for column in APPEAL_COLUMNS)))
+    return Appeals(*blocks)
+
+
+_APPEAL_ROW_GLUE: Final = Glue(_block_totals_hold, blanks=1)
 
 
 def _block(reader: _Reader, name: str, tokens: Sequence[Token], note: str | None = None) -> AppealBlock:

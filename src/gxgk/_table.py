@@ -12,14 +12,14 @@ certain stays ambiguous, and the caller leaves it blank.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Collection, Sequence
+from typing import Final, NamedTuple
 
 from ._cells import Token
 from ._template import RequestRowSpec, ValueKind, printed_rows
 from ._values import CellError, parse_value
 
-__all__ = ["resolve_table"]
+__all__ = ["Resolution", "resolve_table"]
 
 #: Most combinations of ambiguous rows that are tried.
 MAX_COMBINATIONS: Final = 20_000
@@ -28,34 +28,77 @@ Cut = tuple[Token, ...]
 Values = tuple[int | None, ...]
 
 
-def resolve_table(specs: Sequence[RequestRowSpec], cuts: dict[int, list[Cut]], text: str) -> dict[int, Cut]:
-    """The cut for each ambiguous row (several cuts) that the column identities determine."""
-    ambiguous = sorted(index for index, row_cuts in cuts.items() if len(row_cuts) > 1)
-    if not ambiguous:
-        return {}
+class Resolution(NamedTuple):
+    """The glued rows the table's identities settle, and why each other glued row stays blank."""
+
+    cuts: dict[int, Cut]
+    reasons: dict[int, str]
+
+
+def resolve_table(specs: Sequence[RequestRowSpec], cuts: dict[int, list[Cut]], glued: Collection[int],
+                  text: str) -> Resolution:
+    """Settle the ``glued`` rows of a section 三 table with its column identities.
+
+    ``cuts`` holds every row read, each with its possible cuts (one for a
+    row read as printed).  Every combination of the glued rows' cuts is
+    tried; a glued row is settled when (a) the combinations in which H1 and H2
+    hold, wherever all their cells are known, all give it the same cut, and
+    (b) in each of them every number of that row takes part in an identity
+    whose cells are all known.  A row split uniquely by its own total (H3)
+    is therefore still left blank when the columns reject it (a vanished
+    blank or a publisher's error moved its digits) or cannot check it.
+    """
+    rows = sorted(index for index in glued if index in cuts)
     options = {index: [_values(cut, text) for cut in row_cuts] for index, row_cuts in cuts.items()}
-    fixed = {index: values[0] for index, values in options.items() if len(values) == 1}
+    fixed = {index: values[0] for index, values in options.items() if index not in glued}
     roles = _roles(specs, set(cuts))
-    if roles is None:
-        return {}
-    sizes = [len(options[index]) for index in ambiguous]
+    sizes = [len(options[index]) for index in rows]
     total = 1
     for size in sizes:
         total *= size
-    if total > MAX_COMBINATIONS:
-        return {}
-    surviving: list[tuple[int, ...]] = []
+    if roles is None or total > MAX_COMBINATIONS:
+        why = f"the glued rows allow {total} combinations, too many to check against the columns"
+        return Resolution({}, dict.fromkeys(rows, why))
+    surviving: list[dict[int, Values]] = []
     for choice in itertools.product(*(range(size) for size in sizes)):
-        rows = dict(fixed)
-        rows.update({index: options[index][pick] for index, pick in zip(ambiguous, choice, strict=True)})
-        if _columns_hold(rows, *roles):
-            surviving.append(choice)
-    resolved: dict[int, Cut] = {}
-    for position, index in enumerate(ambiguous):
-        picks = {choice[position] for choice in surviving}
-        if len(picks) == 1:
-            resolved[index] = cuts[index][picks.pop()]
-    return resolved
+        table = dict(fixed)
+        table.update({index: options[index][pick] for index, pick in zip(rows, choice, strict=True)})
+        if _columns_hold(table, *roles):
+            surviving.append(table)
+    if not surviving:
+        why = ("no split of the glued rows satisfies the table's column identities (H1, H2): a blank cell may "
+               "have vanished, or the report's own figures disagree")
+        return Resolution({}, dict.fromkeys(rows, why))
+    settled: dict[int, Cut] = {}
+    reasons: dict[int, str] = {}
+    for index in rows:
+        picks = {options[index].index(table[index]) for table in surviving}
+        if len(picks) > 1:
+            reasons[index] = f"its splits leave {len(picks)} readings that the table's identities all allow"
+        elif not all(_checked(table, index, *roles) for table in surviving):
+            reasons[index] = ("a column identity that would check its split has a blank or missing cell, so the "
+                              "split cannot be checked")
+        else:
+            settled[index] = cuts[index][picks.pop()]
+    return Resolution(settled, reasons)
+
+
+def _checked(rows: dict[int, Values], index: int, new: int, carried_in: int, total: int, carried_out: int,
+             results: list[int]) -> bool:
+    """Whether every number of row ``index`` takes part in an identity whose cells are all known."""
+    def known(row: int, column: int) -> bool:
+        values = rows.get(row)
+        return values is not None and values[column] is not None
+
+    balance = (new, carried_in, total, carried_out)
+    for column, value in enumerate(rows[index]):
+        if value is None:
+            continue
+        by_sum = index in (total, *results) and all(known(row, column) for row in (total, *results))
+        by_balance = index in balance and all(known(row, column) for row in balance)
+        if not (by_sum or by_balance):
+            return False
+    return True
 
 
 def _values(cut: Cut, text: str) -> Values:

@@ -279,3 +279,57 @@ def printed_rows(specs: Sequence[RequestRowSpec], present: Container[int]) -> li
 def request_rows(template: Template) -> tuple[RequestRowSpec, ...]:
     """The section 三 rows of ``template`` that carry data in the template itself."""
     return tuple(row for row in REQUEST_ROWS.get(template, ()) if not row.group)
+
+
+# ---- Header words -------------------------------------------------------------
+#
+# A table that prints its header says which column is which; the readers
+# follow it (see gxgk._header).  Each entry is (name, regex of the printed
+# words, longest first), matched left to right on header text that has been
+# normalised and stripped of whitespace.  Names are indices into the
+# template's column tuple, or one of the structural names below.
+
+#: The header of section 三's legal-person group, which owns the five columns printed under it.
+GROUP: Final = "group"
+#: The extra 法人或其他组织小计 column some reports print (the sum of the five legal-person columns).
+SUBTOTAL: Final = "subtotal"
+#: The header of section 四's 行政诉讼 group, which owns the two suit blocks printed under it.
+SUITS: Final = "suits"
+
+#: Section 三: header words → column (an index of APPLICANT_COLUMNS, or GROUP / SUBTOTAL).
+APPLICANT_HEADER_WORDS: Final[tuple[tuple[int | str, str], ...]] = (
+    (SUBTOTAL, r"法人或其他组织小计|法人或者其他组织小计|小计"),
+    (GROUP, r"法人或其他组织|法人或者其他组织"),
+    (0, r"自然人"),
+    (1, r"商业企业|商业|企业"),
+    (2, r"科研机构|科研"),
+    (3, r"社会公益组织|社会公益|公益组织|社会组织"),
+    (4, r"法律服务机构|法律服务"),
+    (5, r"其他"),
+    (6, r"总计|合计"),
+)
+#: The legal-person columns that GROUP owns (indices of APPLICANT_COLUMNS).
+LEGAL_PERSON_COLUMNS: Final = (1, 2, 3, 4, 5)
+
+#: Section 四: header words → block (an index of APPEAL_BLOCKS, or SUITS).
+APPEAL_BLOCK_HEADER_WORDS: Final[tuple[tuple[int | str, str], ...]] = (
+    (1, r"未经复议直接起诉|直接起诉"),
+    (2, r"复议后起诉"),
+    (0, r"行政复议"),
+    (SUITS, r"行政诉讼"),
+)
+#: The blocks that SUITS owns (indices of APPEAL_BLOCKS).
+SUIT_BLOCKS: Final = (1, 2)
+#: Section 四: header words → result column (an index of APPEAL_COLUMNS).
+#: Only whole words count: PDF text breaks these two-line header cells apart ("结果\n维持"),
+#: and the broken halves, read as words, would seem to reorder the columns.
+APPEAL_RESULT_HEADER_WORDS: Final[tuple[tuple[int | str, str], ...]] = (
+    (0, r"结果维持"),
+    (1, r"结果纠正"),
+    (2, r"其他结果"),
+    (3, r"尚未审结"),
+    (4, r"总计|合计"),
+)
+
+#: Money units a header or a cell may print, and what one of each is in 万元.
+MONEY_UNIT_FACTORS: Final = {"万元": "1", "万": "1", "元": "0.0001", "千元": "0.1", "亿元": "10000", "亿": "10000"}
