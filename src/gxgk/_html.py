@@ -43,6 +43,7 @@ import regex
 
 from ._cells import TEXT, VALUE, tokenize
 from ._model import Diagnostic, Severity
+from ._normalize import SPACE_ENTITY
 
 __all__ = ["SHORT_ROW", "Slot", "cell_text", "html_to_text", "looks_like_html", "row_text"]
 
@@ -152,7 +153,7 @@ def cell_text(raw: str) -> str:
     >>> cell_text(" 251000 元\\n"), cell_text("a|b"), cell_text("\\u00a0")
     ('251000元', 'a¦b', '')
     """
-    text = str(_SPACES.sub(" ", raw.replace("|", "¦").replace("｜", "¦"))).strip()
+    text = str(_SPACES.sub(" ", SPACE_ENTITY.sub(" ", raw).replace("|", "¦").replace("｜", "¦"))).strip()
     if " " in text:
         closed = str(_EDGE_SPACE.sub("", text))
         tokens = tokenize(closed)

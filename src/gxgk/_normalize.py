@@ -8,6 +8,7 @@ stays exact and text fields are sliced from what was printed.  Only template
 * full-width ASCII (``１２``, ``（）``, ``：``) becomes ASCII;
 * NBSP, U+3000 and the other spaces, zero-width and bidi marks become spaces;
 * CR becomes a line break; curly quotes become straight ones;
+* a space entity left as text (``&nbsp;`` in a page escaped twice) becomes spaces;
 * traditional characters of the template vocabulary (報告, 辦理, 結轉, 複議,
   訴訟, 總計 …) become simplified.
 """
@@ -18,7 +19,7 @@ import functools
 import re
 from typing import Final
 
-__all__ = ["normalize"]
+__all__ = ["SPACE_ENTITY", "normalize"]
 
 # Traditional → simplified, for the characters the templates and their
 # metadata use.  Pairs are (traditional, simplified), one character each.
@@ -97,8 +98,14 @@ def normalize(text: str) -> str:
     >>> len(normalize("a\\r\\nb")) == len("a\\r\\nb")
     True
     """
+    if "&" in text:
+        text = SPACE_ENTITY.sub(lambda match: " " * len(match.group()), text)
     pieces = _folding().split(text)
     if len(pieces) == 1:
         return text
     pieces[1::2] = [run.translate(_TABLE) for run in pieces[1::2]]
     return "".join(pieces)
+
+
+# A space entity left as text by a page escaped twice or a crawler ("| &nbsp; |"): a space, as printed.
+SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#xa0|ensp|emsp);", re.IGNORECASE)

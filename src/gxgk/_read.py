@@ -700,7 +700,7 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
     """The data columns' order from the header before the table's first row; ``None`` if it cannot be known."""
     index, first = min(((i, segment) for i, found in claims.items() for segment in found),
                        key=lambda item: item[1].label_start)
-    order = applicant_order(header_text(first.label, plan.keys.start(first.label, index)))
+    order = applicant_order(_header_of(reader.source.text, first, plan.keys.start(first.label, index)))
     if isinstance(order, Unreadable):
         _unreadable_header(reader, order.reason, first.label_start)
         return None
@@ -708,6 +708,27 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
         return order
     _say_order(reader, order, first.label_start)
     return order
+
+
+#: How far before a table's first row its header is looked for.
+_HEADER_REACH: Final = 600
+
+
+def _header_of(text: str, first: Segment, row_start: int) -> str:
+    """The header words before a table's first row read: from the caption (…情况) that precedes it.
+
+    The first row's own label holds the header when the row follows it; when
+    the rows before it could not be read (a cell the tokenizer took for text),
+    the header stands further up, after the section's caption.
+    """
+    own = header_text(first.label, row_start)
+    if "情况" in first.label[:row_start]:
+        return own  # the label reaches back to the caption: the header is all in it
+    before = text[max(0, first.label_start - _HEADER_REACH) : first.label_start]
+    cut = before.rfind("情况")
+    if cut < 0:
+        return own
+    return "".join(before[cut + 2 :].replace("|", " ").split()) + first.label[:row_start]
 
 
 def _unreadable_header(reader: _Reader, reason: str, offset: int | None) -> None:
