@@ -529,7 +529,7 @@ class _Extractor(HTMLParser):
                 line.extend(Slot("", True) for _ in range(column, start))
                 line.append(Slot("", True) if text is None else Slot(text))
                 column = max(column, end)
-            short = column < width and _has_value(slots)
+            short = column < width
             line.extend(Slot("", True) for _ in range(column, width if not short else column))
             text = row_text(line)
             if text and short and text.endswith(" |"):
@@ -626,10 +626,6 @@ def _place(rows: Sequence[Sequence[_Cell]], texts: Sequence[Sequence[str]]
         placed.append(slots)
         active = sorted([(s, e, left - 1) for s, e, left in active if left > 1] + new)
     return placed, width
-
-
-def _has_value(slots: Sequence[tuple[int, int, str | None]]) -> bool:
-    return any(text is not None and _kind(text) == VALUE for _, _, text in slots)
 
 
 def _is_chrome(attrs: list[tuple[str, str | None]]) -> bool:

@@ -676,12 +676,13 @@ def _without_bands(reader: _Reader, plan: _Plan, specs: Sequence[RequestRowSpec]
     belong to which row cannot be known from the line.
     """
     text = reader.source.text
+    inline = _inline_keys(tuple(specs))
     kept: dict[int, list[Segment]] = {}
     for index, found in claims.items():
         for segment in found:
             first = segment.values[0][1]
             line = "".join(text[max(text.rfind("\n", 0, first) + 1, segment.label_start) : first].split())
-            named = [i for i, key in enumerate(plan.keys.patterns) if not specs[i].group and key.search(line)]
+            named = [i for i, key in inline if key.search(line)]
             if len(named) > 1:
                 reader.note("P-row-band", f"{' and '.join(specs[i].name for i in named)} stand on one line with one "
                             "set of values (a band of two rows); left blank", segment.label_start,
@@ -689,6 +690,13 @@ def _without_bands(reader: _Reader, plan: _Plan, specs: Sequence[RequestRowSpec]
                 continue
             kept.setdefault(index, []).append(segment)
     return kept
+
+
+@functools.cache
+def _inline_keys(specs: tuple[RequestRowSpec, ...]) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """Each data row's pattern for its label anywhere in a line (see :attr:`RequestRowSpec.inline`)."""
+    return tuple((index, re.compile(spec.inline or spec.key.replace(")?$", ")?").replace("$", "")))
+                 for index, spec in enumerate(specs) if not spec.group)
 
 
 _APPLICANT_ORDER: Final = tuple(range(len(APPLICANT_COLUMNS)))
@@ -736,12 +744,18 @@ def _unreadable_header(reader: _Reader, reason: str, offset: int | None) -> None
                 "table is left blank", offset, Severity.ERROR, table=True)
 
 
+#: Rows that must break H3 in one reading of a header before the other reading is taken instead.
+_CONTRADICTING_ROWS: Final = 3
+
+
 def _decide_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]],
                   candidates: tuple[Order, Order] | None) -> Order | None:
     """Of two readings of a two-level header, the one whose rows keep 总计 = Σ (H3); ``None`` if not one.
 
     The reading "as it stands" wins only where it keeps H3 in every fully
-    printed row with a number and the row-flattened one does not.  Otherwise
+    printed row with a number and the row-flattened one breaks it in
+    :data:`_CONTRADICTING_ROWS` rows at least (one or two rows may be a
+    publisher's errors that the other reading happens to fit).  Otherwise
     the row-flattened reading is taken when it keeps H3 everywhere, or when
     it is the template's order (the layout nearly every report prints, also
     when a publisher's errors break H3 in both readings); else the table is
@@ -764,7 +778,7 @@ def _decide_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]]
 
     as_rows, as_leaves = (failures(order) for order in candidates)
     offset = min(s.label_start for found in claims.values() for s in found)
-    if as_leaves == 0 < as_rows:
+    if as_leaves == 0 and as_rows >= _CONTRADICTING_ROWS:
         keeps = [candidates[1]]
     elif as_rows == 0 or candidates[0].columns == _APPLICANT_ORDER:
         keeps = [candidates[0]]
@@ -931,35 +945,75 @@ def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[i
 def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals | None, list[Diagnostic]]:
     """Section 四: fifteen values after the header, or three labelled rows of five.
 
-    Blocks and result columns are mapped by the header (see
-    :mod:`gxgk._header`); glued digits are split only in template order.
+    Blocks and result columns are mapped by the header printed before the
+    values read (see :mod:`gxgk._header`); glued digits are split only in
+    template order.
     """
     reader = _Reader(source, "四")
     kinds = [ValueKind.COUNT] * _APPEAL_CELLS
     candidates = [s for s in segments if _APPEAL_HEADER.search(s.label)]
-    orders = _appeal_orders(reader, candidates)
-    if orders is None:
-        return _blank_appeals(), reader.diagnostics
-    blocks, results = orders
-    as_template = not blocks.moved and not results.moved
-    found = _best(candidates, kinds, source.text, glue=_APPEAL_GLUE if as_template else None)
+    found = _best_appeals(candidates, kinds, source.text)
     if found is not None:
-        tokens = _determined(reader, "行政复议、行政诉讼", *found, None)
+        segment, fitted, orders = found
+        if isinstance(orders, Unreadable):
+            reader.note("P-header", f"{orders.reason}; which value belongs to which block and result cannot be "
+                        "known, so the table is left blank", segment.label_start, Severity.ERROR, table=True)
+            return _blank_appeals(), reader.diagnostics
+        blocks, results = orders
+        _say_appeal_order(reader, blocks, results, segment.label_start)
+        tokens = _determined(reader, "行政复议、行政诉讼", segment, fitted, None)
         if tokens is None:
             return _blank_appeals(), reader.diagnostics
-        note = _glued_note(reader, found[0]) if found[1].glued else None
+        note = _glued_note(reader, segment) if fitted.glued else None
         printed = [(APPEAL_BLOCKS[int(b)], APPEAL_COLUMNS[int(r)]) for b in blocks.columns for r in results.columns]
         cells = reader.cells(tokens, kinds, "行政复议、行政诉讼", [f"{b} · {r}" for b, r in printed], note)
         by_place = dict(zip(printed, cells, strict=True))
         return Appeals(*(AppealBlock(*(by_place[block, column] for column in APPEAL_COLUMNS))
                          for block in APPEAL_BLOCKS)), reader.diagnostics
-    as_rows = _appeal_rows(reader, segments, results if as_template or not blocks.from_header else None)
+    orders = _appeal_orders(reader, candidates)
+    if orders is None:
+        return _blank_appeals(), reader.diagnostics
+    blocks, results = orders
+    as_rows = _appeal_rows(reader, segments, results if not blocks.moved else None)
     if as_rows is not None:
         return as_rows, reader.diagnostics
     candidates = [s for s in candidates if len(s.values) >= 5]
     if candidates:
         _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS, None)
     return None, reader.diagnostics
+
+
+_Orders = tuple[Order, Order] | Unreadable
+
+
+def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str
+                  ) -> tuple[Segment, Fit, _Orders] | None:
+    """The segment holding section 四's fifteen values, each read with the header printed before it.
+
+    As :func:`_best`: a segment with a number in its cells wins over one
+    without (a header's blank padding), then the first.  A segment's own
+    header decides its order, so narrative that names 行政复议 before the
+    table cannot lend the table another header.
+    """
+    fitting: list[tuple[Segment, Fit, _Orders]] = []
+    for segment in candidates:
+        orders = appeal_order(header_text(segment.label, len(segment.label)))
+        as_template = not isinstance(orders, Unreadable) and not orders[0].moved and not orders[1].moved
+        fitted = fit_segment(segment, kinds, text, _APPEAL_GLUE if as_template else None)
+        if fitted.cuts or fitted.exhausted:
+            fitting.append((segment, fitted, orders))
+    if not fitting:
+        return None
+    return min(fitting, key=lambda item: (not item[1].cuts or not _has_number(item[1].cuts[0], text),
+                                          item[0].values[0][1]))
+
+
+def _say_appeal_order(reader: _Reader, blocks: Order, results: Order, offset: int) -> None:
+    if blocks.moved or results.moved:
+        shown = "、".join(APPEAL_BLOCKS[int(b)] for b in blocks.columns)
+        columns = "、".join(APPEAL_COLUMNS[int(r)] for r in results.columns)
+        reader.note("P-header-order", f"the header prints the blocks as {shown} and the results as {columns}; "
+                    "values were read in that order", offset, Severity.INFO)
 
 
 _APPEAL_GLUE: Final = Glue(_block_totals_hold, blanks=1)
@@ -976,11 +1030,7 @@ def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Orde
                     "so the table is left blank", first.label_start, Severity.ERROR, table=True)
         return None
     blocks, results = orders
-    if blocks.moved or results.moved:
-        shown = "、".join(APPEAL_BLOCKS[int(b)] for b in blocks.columns)
-        columns = "、".join(APPEAL_COLUMNS[int(r)] for r in results.columns)
-        reader.note("P-header-order", f"the header prints the blocks as {shown} and the results as {columns}; "
-                    "values were read in that order", first.label_start, Severity.INFO)
+    _say_appeal_order(reader, blocks, results, first.label_start)
     return blocks, results
 
 

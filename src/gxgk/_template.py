@@ -89,6 +89,9 @@ class RequestRowSpec:
     path: tuple[str, ...]
     key: str
     group: bool = False
+    #: A regex that finds the label inside a line (the key may be anchored at the label's end); used
+    #: to tell a band of two rows (two labels on one line) from a row.  ``None``: the key itself.
+    inline: str | None = None
     #: The official label path joined with " / " (computed once: readers ask for it per cell).
     label: str = attrs.field(init=False, eq=False, repr=False,
                              default=attrs.Factory(lambda spec: " / ".join(spec.path), takes_self=True))
@@ -212,7 +215,7 @@ _REQUEST_ROWS_HEAD: Final = (
                    r"重新出具(?:已获取信息)?|确认或重新"),
 )
 _REQUEST_ROWS_TAIL: Final = (
-    RequestRowSpec((_RESULTS, "（七）总计"), r"(?:总计|合计)$"),
+    RequestRowSpec((_RESULTS, "（七）总计"), r"(?:总计|合计)$", inline=r"七[)、.]?(?:总计|合计)"),
     RequestRowSpec(("四、结转下年度继续办理",), r"结转下年(?:度)?(?:继续办理)?"),
 )
 
@@ -235,7 +238,7 @@ REQUEST_ROWS: Final[dict[Template, tuple[RequestRowSpec, ...]]] = {
             (_RESULTS, _OTHER, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
             r"(?:收费通知|缴纳费用)(?:[^\d]{0,30}申请)?",
         ),
-        RequestRowSpec((_RESULTS, _OTHER, "3.其他"), r"(?:^|[\d.、)])其他$"),
+        RequestRowSpec((_RESULTS, _OTHER, "3.其他"), r"(?:^|[\d.、)])其他$", inline=r"\d[.、]其他(?!处理|法律)"),
         *_REQUEST_ROWS_TAIL,
     ),
 }

@@ -36,18 +36,7 @@ _PHASES = tuple(Phase) if os.environ.get("ORACLE_SHRINK") else (Phase.explicit, 
 ORACLE = settings(max_examples=_examples(), phases=_PHASES)
 
 
-#: Deviations where gxgk still returns wrong cells (issue 14 stays open for them); the long run's
-#: table in the closing note gives their counts.  Not strict: a lucky draw may pass.
-KNOWN_WRONG = {
-    "appeals-reordered": "四 printed in three rows with reordered blocks: a row's values can go to another block",
-    "pdf-bands": "a band holding two rows whose labels sit on separate lines is read as one row",
-    "html-short-row": "a short 二 row in an HTML table can leave an unnamed blank",
-}
-
-
-@pytest.mark.parametrize("deviation", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_WRONG[name], strict=False)) if name in KNOWN_WRONG
-    else name for name in DEVIATIONS])
+@pytest.mark.parametrize("deviation", list(DEVIATIONS))
 @ORACLE
 @given(data=st.data())
 def test_every_cell_is_right_or_blank_and_named(deviation: str, data: st.DataObject) -> None:
