@@ -21,7 +21,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
-from ._cells import EDGE, VALUE, Segment, Token
+from ._cells import EDGE, EMPTY, VALUE, Segment, Token
 from ._glue import Check, glued, split_runs, splittable
 from ._header import Order, Unreadable, appeal_order, applicant_order, header_text
 from ._lazy import LazyRegex
@@ -126,6 +126,7 @@ class _Reader:
         self.source = source
         self.section = section
         self.number = "一二三四".index(section) + 1  #: the section as a number, for :class:`CellName`
+        self.padded = False  #: the table's lines all have as many cells (see :func:`fit`)
         self.diagnostics: list[Diagnostic] = []
 
     def note(self, code: str, message: str, offset: int | None, severity: Severity = Severity.WARNING,
@@ -178,7 +179,7 @@ class _Reader:
             return None
 
 
-def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
+def fit(values: Sequence[Token], n: int, padded: bool = False) -> tuple[Token, ...] | None:
     """Exactly ``n`` cells from a segment's value tokens, or ``None`` if they do not fit.
 
     Empty cells at the edges of a row may be padding (a pipe line's trailing
@@ -186,7 +187,9 @@ def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
     printed blanks.  So the values fit when, without edge padding, exactly
     ``n`` cells remain, or when all the cells number exactly ``n``.
     Line-opening separators (:data:`~gxgk._cells.EDGE`) count as blank cells
-    only when nothing else fits.
+    only when nothing else fits.  In a table that a converter ``padded``
+    (every line has as many cells as the widest), cells past the ``n``-th that
+    are all empty are that padding: the first ``n`` are the row, blanks included.
     """
     if len(values) == n:
         return tuple(values)  # what the loop below gives: fewer cells without the edges can't fit
@@ -203,6 +206,8 @@ def fit(values: Sequence[Token], n: int) -> tuple[Token, ...] | None:
         for candidate in (cells[:trimmed_end], cells[start:end]):
             if len(candidate) == n:
                 return tuple(candidate)
+    if padded and len(inner) > n and all(token[0] == EMPTY for token in inner[n:]):
+        return tuple(inner[:n])
     return None
 
 
@@ -301,7 +306,8 @@ class Glue(NamedTuple):
 _FORCED: Final = Glue()
 
 
-def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: Glue | None = None) -> Fit:
+def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: Glue | None = None,
+                padded: bool = False) -> Fit:
     """Cells for a segment: all its values, else those on its label's line, else split glued digits.
 
     When the values run on past the label's line (a markdown table whose next
@@ -310,12 +316,12 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: G
     cuts that the row's identity allows (``glue``; ``None``: never split).
     """
     n = len(kinds)
-    cells = fit(segment.values, n)
+    cells = fit(segment.values, n, padded)
     if cells is not None:
         return _fit_of(cells)
     on_line = [token for token in segment.values if token[1] < segment.line_end]
     if len(on_line) < len(segment.values):
-        cells = fit(on_line, n)
+        cells = fit(on_line, n, padded)
         if cells is not None:
             return _fit_of(cells)
     if glue is None:
@@ -357,7 +363,7 @@ def _has_number(tokens: Sequence[Token], text: str) -> bool:
 
 
 def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, after: int = -1,
-          glue: Glue | None = None) -> tuple[Segment, Fit] | None:
+          glue: Glue | None = None, padded: bool = False) -> tuple[Segment, Fit] | None:
     """The first candidate after offset ``after`` that fits the row's cells with a number in them.
 
     ``after`` is where the previous row of the table was read: the next row
@@ -366,10 +372,10 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
     over the table's own row.  Without such a candidate, any fitting one.
     """
     if len(candidates) == 1:  # the common case
-        found = fit_segment(candidates[0], kinds, text, glue)
+        found = fit_segment(candidates[0], kinds, text, glue, padded)
         return (candidates[0], found) if found.cuts or found.exhausted else None
     fitting = [(segment, found) for segment in candidates
-               if (found := fit_segment(segment, kinds, text, glue)).cuts or found.exhausted]
+               if (found := fit_segment(segment, kinds, text, glue, padded)).cuts or found.exhausted]
     if len(fitting) < 2:
         return fitting[0] if fitting else None
     return min(fitting, key=lambda item: (item[0].values[0][1] <= after,
@@ -391,7 +397,7 @@ def _choose(claims: dict[int, list[Segment]], plan: _Plan, reader: _Reader, glue
     after = -1
     text = reader.source.text
     for index, row_kinds in enumerate(kinds or plan.kinds):
-        found = _best(claims.get(index, ()), row_kinds, text, after, glue)
+        found = _best(claims.get(index, ()), row_kinds, text, after, glue, reader.padded)
         if found is not None:
             chosen[index] = found
             after = max(after, found[0].values[0][1])
@@ -626,6 +632,7 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     if not claims:
         return None, reader.diagnostics
     claims = _without_bands(reader, plan, specs, claims)
+    reader.padded = _padded(reader.source.text, claims)
     order = _request_order(reader, plan, claims)
     if not isinstance(order, Order):
         order = _decide_order(reader, plan, claims, order)
@@ -716,6 +723,25 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
         return order
     _say_order(reader, order, first.label_start)
     return order
+
+
+def _padded(text: str, claims: dict[int, list[Segment]]) -> bool:
+    """Whether every line holding a row's values has the same number of cell borders (``|``).
+
+    A naive HTML → markdown converter pads every line to the widest row's
+    cells: rows with one label cell then end in empty padding.  Lines of one
+    width throughout the table prove that padding, where a lone row's
+    trailing empty cells could be a blank.
+    """
+    widths = set()
+    for found in claims.values():
+        for segment in found:
+            start = text.rfind("\n", 0, segment.values[0][1]) + 1
+            end = text.find("\n", segment.values[0][1])
+            widths.add(text.count("|", start, len(text) if end < 0 else end))
+            if len(widths) > 1:
+                return False
+    return len(widths) == 1 and widths.pop() > 0
 
 
 #: How far before a table's first row its header is looked for.
@@ -970,11 +996,11 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
         by_place = dict(zip(printed, cells, strict=True))
         return Appeals(*(AppealBlock(*(by_place[block, column] for column in APPEAL_COLUMNS))
                          for block in APPEAL_BLOCKS)), reader.diagnostics
-    orders = _appeal_orders(reader, candidates)
-    if orders is None:
+    row_orders = _appeal_orders(reader, candidates)
+    if row_orders is None:
         return _blank_appeals(), reader.diagnostics
-    blocks, results = orders
-    as_rows = _appeal_rows(reader, segments, results if not blocks.moved else None)
+    row_blocks, row_results = row_orders
+    as_rows = _appeal_rows(reader, segments, row_results if not row_blocks.moved else None)
     if as_rows is not None:
         return as_rows, reader.diagnostics
     candidates = [s for s in candidates if len(s.values) >= 5]
