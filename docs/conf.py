@@ -42,7 +42,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r".*\.T"),
     # Standard library names (no intersphinx).
     (r"py:mod", r"concurrent\.futures"),
-    (r"py:class", r"os\.PathLike"),
+    (r"py:class", r"os\.PathLike|pathlib\.Path|P|PL|StrPath"),
+    (r"py:func", r"open|pandas\.read_csv|tomllib\.load"),
     # Docstrings in src/ that cannot resolve here (not editable from docs/):
     # validate_series names the private default key function ``agency``;
     (r"py:func", r"agency"),

@@ -29,7 +29,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         shutil.copyfile(SEEDS[index % len(SEEDS)], path)
         paths.append(path)
     paths[7] = folder / "missing.txt"
-    paths[23] = folder
+    paths[23] = folder / "gone" / "report.txt"
     return paths
 
 
@@ -50,7 +50,22 @@ def test_results_come_in_input_order_with_failures_in_place(batch: list[Path], j
             assert result.path == os.fspath(path)
     failures = {result.path: result.reason for _, result in results if isinstance(result, ParseFailure)}
     assert failures == {os.fspath(batch[7]): "cannot read the file: No such file or directory",
-                        os.fspath(batch[23]): "cannot read the file: Is a directory"}
+                        os.fspath(batch[23]): "cannot read the file: No such file or directory"}
+
+
+def test_folders_and_patterns_are_read_as_the_command_line_reads_them(tmp_path: Path) -> None:
+    """Issue 15: a folder (recursively, hidden files skipped), a glob, or one path, as the CLI takes them."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("a.txt", "sub/b.txt", ".hidden/c.txt", "sub/.d.txt"):
+        shutil.copyfile(SEEDS[0], tmp_path / name)
+    folder = [os.path.relpath(path, tmp_path) for path, _ in parse_many(str(tmp_path))]
+    assert folder == ["a.txt", os.path.join("sub", "b.txt")]
+    assert [path for path, _ in parse_many(tmp_path / "sub")] == [tmp_path / "sub" / "b.txt"]
+    assert [path for path, _ in parse_many([tmp_path / "sub"])] == [tmp_path / "sub" / "b.txt"]
+    assert len(list(parse_many(str(tmp_path / "**" / "*.txt")))) == 2
+    with pytest.raises(TypeError, match="names no file or folder"):
+        parse_many("reports/")
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -92,7 +107,7 @@ def test_jobs_must_be_a_positive_integer(jobs: int) -> None:
 
 
 def test_parser_crashes_are_failures_not_the_end_of_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
-    def crash(source: str | bytes) -> gxgk.Report:
+    def crash(source: str | bytes, max_size: int = 0) -> gxgk.Report:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("gxgk._batch.parse", crash)

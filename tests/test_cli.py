@@ -148,7 +148,8 @@ def test_bad_jobs_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_clean_seed(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "check", str(CLEAN))
     assert status == 0
-    assert out.startswith("1 report checked: 0 error, 0 warning")
+    assert out.startswith("1 file: 1 report read, 0 unreadable; 0 errors, 0 warnings")
+    assert out.rstrip().endswith("— all pass")
 
 
 def test_check_broken_identity(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -159,7 +160,7 @@ def test_check_broken_identity(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert lines[0] == str(path)
     assert any(line.split()[:1] == ["error"] for line in lines[1:])
     assert str(CLEAN) not in out  # a clean report lists nothing
-    assert "1 with errors" in lines[-1]
+    assert lines[-1].endswith("— 1 failing")
 
 
 def test_check_json_and_chinese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -32,14 +32,20 @@ def test_no_cell_is_ever_wrong_and_metadata_is_right(path: Path) -> None:
     assert [p for p in problems if not p.startswith(("2|", "3|", "4|"))] == []
 
 
-def test_text_reports_read_at_least_95_percent_of_cells() -> None:
+def test_text_reports_read_at_least_94_percent_of_cells() -> None:
+    """Recall on the corpus's text reports (it was 96.4% before issue 14).
+
+    Issue 14 traded recall for never being wrong: 008's section 四 is one glued run of 17
+    digits that its block totals split one way, but a publisher's wrong total or a blank that
+    vanished can leave a wrong split as the only one, so such a run is no longer split (15 cells).
+    """
     cells = right = 0
     for path in TEXT:
         raw, expected = load(path)
         total = sum(1 for _ in expected_cells(expected))
         cells += total
         right += total - len([p for p in compare(gxgk.parse(raw), expected) if p[:2] in ("2|", "3|", "4|")])
-    assert cells > 700 and right / cells >= 0.95
+    assert cells > 700 and right / cells >= 0.94
 
 
 @pytest.mark.parametrize("name", ["010_pingtan_2018_pre2019.txt", "018_pingtan_2014_letter_NOT_A_REPORT.txt"])

@@ -65,20 +65,27 @@ def glued(text: str, token: Token) -> bool:
     not become two cells.  (Section 二, which has no identity, splits only
     runs glued to its label: see ``gxgk._read._forced_cut``.)
     """
-    raw = text[token[1] : token[2]]
+    start, end = token[1], token[2]
+    raw = text[start:end]
     if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or any(sign in raw[1:] for sign in "+-增减"):
         return True
-    return not (_wide(text, token[1] - 1, -1) or _wide(text, token[2], 1))
+    if _touches(text, start - 1) or _touches(text, end):
+        return True
+    return not (_wide(text, start - 1, -1) or _wide(text, end, 1))
+
+
+def _touches(text: str, index: int) -> bool:
+    """Whether the character at ``index`` is text the number is glued to (no space, border or edge)."""
+    return 0 <= index < len(text) and not text[index].isspace() and text[index] not in "|\t"
 
 
 def _wide(text: str, index: int, step: int) -> bool:
-    """Whether the gap at ``index`` (going by ``step``) is a line end, a border or two spaces or more."""
+    """Whether the gap at ``index`` (going by ``step``) is a line end, a border, the text's edge or 2+ spaces."""
     spaces = 0
     while 0 <= index < len(text) and text[index] in " \u3000":
         spaces += 1
         index += step
-    at_edge = not 0 <= index < len(text) or text[index] in "\n\t|"
-    return (at_edge and spaces > 0) or spaces >= 2 or (at_edge and step == -1 and index < 0)
+    return not 0 <= index < len(text) or text[index] in "\n\t|" or spaces >= 2
 
 
 _BORDER_BEFORE = LazyRegex(r"(?:^|[|\t])[ ]*+$")

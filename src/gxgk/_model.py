@@ -438,6 +438,16 @@ class Diagnostic:
     line: int | None = None
     cells: tuple[CellName, ...] = ()
 
+    @property
+    def message_zh(self) -> str:
+        """The diagnostic in Chinese, naming its cells by their labels.
+
+        .. versionadded:: 0.2
+        """
+        from ._messages import message_zh  # a table of sentences, loaded when a message is read
+
+        return message_zh(self)
+
 
 @attrs.frozen
 class Report:

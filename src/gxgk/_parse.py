@@ -9,10 +9,11 @@ only exception that escapes is ``TypeError`` for an argument that is neither
 from __future__ import annotations
 
 import functools
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import IO, Final
 
 from ._cells import Segment, segments, tokenize, without_chrome
 from ._decode import decode
@@ -50,8 +51,17 @@ _SUBHEADING = re.compile(
 )
 
 
-def parse(source: str | bytes, *, max_size: int = MAX_SIZE) -> Report:
-    """Parse an annual report given as text or bytes.
+Input = str | bytes | bytearray | memoryview | os.PathLike[str] | IO[bytes] | IO[str]
+
+
+def parse(source: Input, *, max_size: int = MAX_SIZE) -> Report:
+    """Parse an annual report given as text, bytes, a path or an open file.
+
+    A ``str`` is the report's text; a path (:class:`os.PathLike`, such as
+    :class:`pathlib.Path`) or an open file is read first, as
+    :func:`pandas.read_csv` and :func:`tomllib.load` read theirs.  A one-line
+    ``str`` that names a file, or ends in a report file's suffix, is still
+    text, but gets a ``P-path`` error that says to pass ``Path(...)``.
 
     Bytes are decoded (UTF-8, UTF-8 with BOM, GB18030/GBK, or the charset an
     HTML page declares).  An HTML page or fragment (``str`` or ``bytes``) and
@@ -68,9 +78,10 @@ def parse(source: str | bytes, *, max_size: int = MAX_SIZE) -> Report:
     error diagnostic).  Parsing takes about 50 bytes of memory per input byte
     at most (see :doc:`/performance`).
 
-    :raises TypeError: ``source`` is neither ``str`` nor ``bytes``, or
-        ``max_size`` is not an ``int``.
+    :raises TypeError: ``source`` is none of the above, or ``max_size`` is
+        not an ``int``.
     :raises ValueError: ``max_size`` is less than 1.
+    :raises OSError: a path cannot be read (as :func:`open` raises it).
 
     >>> report = parse("二、主动公开政府信息情况\\n...")
     >>> report.template
@@ -81,7 +92,14 @@ def parse(source: str | bytes, *, max_size: int = MAX_SIZE) -> Report:
     .. versionadded:: 0.1
     .. versionchanged:: 0.1
        ``max_size`` (the limit was fixed at 50 million characters).
+    .. versionchanged:: 0.2
+       Paths and open files are read.
     """
+    if isinstance(source, os.PathLike):
+        with open(source, "rb") as stream:
+            source = stream.read(max_size + 1)
+    elif not isinstance(source, (str, bytes, bytearray, memoryview)) and callable(getattr(source, "read", None)):
+        source = source.read()
     html_to_text, looks_like_html, is_pdf, pdf_to_text = _converters()
     if not isinstance(max_size, int) or isinstance(max_size, bool):
         raise TypeError(f"max_size must be an int, not {type(max_size).__name__}")
@@ -110,12 +128,35 @@ def parse(source: str | bytes, *, max_size: int = MAX_SIZE) -> Report:
         if len(original) > max_size:
             diagnostics.append(_too_large(len(original), max_size, "characters", False))
             original = original[:max_size]
+        if _looks_like_a_path(original):
+            diagnostics.append(Diagnostic("P-path", f"the text {original.strip()[:80]!r} is a file path, not a "
+                                          "report: pass pathlib.Path(...) to read the file", Severity.ERROR))
     else:
-        raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
+        raise TypeError(f"parse() takes the report as str or bytes, a path (pathlib.Path) or an open file, not "
+                        f"{type(source).__name__}")
+    if not from_pdf and not original.strip():  # a PDF without text says so itself (P-pdf-ocr)
+        diagnostics.append(Diagnostic("P-empty", "the input is empty", Severity.ERROR))
     if not from_pdf and looks_like_html(original):
         original, notes = html_to_text(original)
         diagnostics += notes
     return _parse_text(original, diagnostics)
+
+
+#: Suffixes of the files a report comes in: a one-line text ending in one is a path.
+_REPORT_SUFFIXES: Final = (".pdf", ".html", ".htm", ".txt", ".md", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".json")
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A one-line text without report words that names a file or ends in a report file's suffix."""
+    line = text.strip()
+    if not line or "\n" in line or len(line) > 1000 or _TABLE_WORD.search(line) or "年度报告" in line:
+        return False
+    if line.lower().endswith(_REPORT_SUFFIXES):
+        return True
+    try:
+        return os.path.isfile(line)
+    except (OSError, ValueError):  # a name the system cannot even ask about (NUL, too long)
+        return False
 
 
 @functools.cache

@@ -300,6 +300,11 @@ class Glue(NamedTuple):
 
     check: Check | None = None
     blanks: int = 0
+    #: Split only as section 二 does (runs that cannot be read another way, see :func:`_forced_cut`)
+    #: and check the identity, or where one cell of an otherwise whole row holds two (a PDF cell
+    #: that lost its border): section 四, whose only identity (总计 = Σ per block) a publisher's
+    #: wrong total, or blanks that vanished, can leave satisfied by a wrong split of a long run.
+    forced: bool = False
 
 
 #: Section 二: no identity, so only forced splits.
@@ -330,13 +335,25 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: G
         # every cell takes a character at least: a sentence's "12件" cannot hold a row of seven
         chars = sum(end - start for _, start, end in tokens)
         if len(tokens) < n <= chars + glue.blanks and splittable(text, tokens, segment.follows):
-            if glue.check is None:
+            if glue.check is None or (glue.forced and len(tokens) != n - 1):
                 forced = _forced_cut(text, tokens, n)
+                if forced is not None and glue.check is not None and not _holds(glue.check, text, forced):
+                    forced = None
                 return Fit([forced], glued=True) if forced else Fit([])
             found = split_runs(text, tokens, kinds, glue.check, blanks=glue.blanks)
             if found.cuts or found.exhausted:
                 return Fit(found.cuts, glued=True, exhausted=found.exhausted)
     return Fit([])
+
+
+def _holds(check: Check, text: str, cut: Sequence[Token]) -> bool:
+    """Whether ``check`` holds on a cut's values, checked as they are placed (as the splitter does)."""
+    values: list[int | Decimal | None] = []
+    for _, start, end in cut:
+        values.append(int(text[start:end]))
+        if not check(values):
+            return False
+    return True
 
 
 def _forced_cut(text: str, tokens: Sequence[Token], n: int) -> tuple[Token, ...] | None:
@@ -1003,9 +1020,10 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
     as_rows = _appeal_rows(reader, segments, row_results if not row_blocks.moved else None)
     if as_rows is not None:
         return as_rows, reader.diagnostics
-    candidates = [s for s in candidates if len(s.values) >= 5]
-    if candidates:
+    candidates = [s for s in candidates if len(s.values) >= 5 or _APPEAL_ONLY.search(s.label)]
+    if candidates:  # the table is there, but its values cannot be read: blank cells, named
         _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS, None)
+        return _blank_appeals(), reader.diagnostics
     return None, reader.diagnostics
 
 
@@ -1042,7 +1060,7 @@ def _say_appeal_order(reader: _Reader, blocks: Order, results: Order, offset: in
                     "values were read in that order", offset, Severity.INFO)
 
 
-_APPEAL_GLUE: Final = Glue(_block_totals_hold, blanks=1)
+_APPEAL_GLUE: Final = Glue(_block_totals_hold, blanks=1, forced=True)
 
 
 def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Order, Order] | None:
@@ -1086,7 +1104,7 @@ def _appeal_rows(reader: _Reader, segments: Sequence[Segment], results: Order | 
     return Appeals(*blocks)
 
 
-_APPEAL_ROW_GLUE: Final = Glue(_block_totals_hold, blanks=1)
+_APPEAL_ROW_GLUE: Final = Glue(_block_totals_hold, blanks=1, forced=True)
 
 
 def _block(reader: _Reader, name: str, tokens: Sequence[Token], note: str | None = None) -> AppealBlock:

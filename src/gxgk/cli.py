@@ -1,15 +1,22 @@
 """The ``gxgk`` command line: ``parse``, ``check``, ``render`` and ``demo``.
 
-Also runs as ``python -m gxgk``.  Exit status: 0 when all went well, 1 when
-``check`` found errors (warnings too with ``--strict``), 2 when some input
-could not be read (the rest of the batch is still processed and written).
+Also runs as ``python -m gxgk``.  Exit status, exactly:
+
+* 0 — every input was read and nothing failed;
+* 1 — ``check`` found what fails (errors; warnings too with ``--strict``);
+* 2 — an input could not be read, nothing was read, the command line was
+  wrong, or the output cannot be written.  A one-line message says which;
+  the rest of a batch is still processed and written.
+
+Text that the terminal cannot show (Chinese on an ASCII console) is written
+with ``?`` in its place rather than stopping the command.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import glob
+import io
 import json
 import os
 import sys
@@ -17,15 +24,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from importlib import resources
-from typing import IO, Any, Final, TypeAlias
+from typing import IO, Any, Final, NamedTuple, TypeAlias
 
-from ._batch import ParseFailure, SourcedRecord, parse_many, to_records_many
+from . import __version__
+from ._batch import ParseFailure, SourcedRecord, expand_paths, parse_many, to_records_many
 from ._convert import to_dict
 from ._model import Report, Severity
-from ._parse import parse
+from ._parse import MAX_SIZE, parse
 from ._render import LAYOUTS, appeals_table, disclosure_table, render, requests_table
 from ._rules import Finding
-from ._validate import FindingRecord, findings_records, validate
+from ._template import Template
+from ._validate import validate
 
 __all__ = ["build_parser", "main"]
 
@@ -44,47 +53,25 @@ Results: TypeAlias = Iterator[tuple[str, Result]]
 
 
 def expand(args: Sequence[str]) -> list[str]:
-    """The files named by ``args``: files as given, folders walked, globs matched, ``-`` kept.
-
-    Hidden files and folders (names starting with ``.``) inside a folder are
-    skipped; an argument that names nothing is kept, to be reported as unreadable.
-    """
-    paths: list[str] = []
-    for arg in args:
-        if arg == STDIN or os.path.isfile(arg):
-            paths.append(arg)
-        elif os.path.isdir(arg):
-            paths.extend(_walk(arg))
-        elif glob.has_magic(arg) and (matches := sorted(glob.glob(arg, recursive=True))):
-            paths.extend(path for match in matches for path in ([match] if os.path.isfile(match) else _walk(match)))
-        else:
-            paths.append(arg)
-    return paths
+    """The files named by ``args`` (see :func:`gxgk._batch.expand_paths`); ``-`` is standard input."""
+    return [os.fspath(path) for path in expand_paths(args)]
 
 
-def _walk(folder: str) -> list[str]:
-    found: list[str] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        found.extend(os.path.join(root, name) for name in sorted(files) if not name.startswith("."))
-    return found
-
-
-def results(paths: Sequence[str], jobs: int) -> Results:
+def results(paths: Sequence[str], jobs: int, max_size: int = MAX_SIZE) -> Results:
     """``(path, report or failure)`` in input order; ``-`` is standard input, read in this process."""
     start = 0
     while start < len(paths):
         end = paths.index(STDIN, start) if STDIN in paths[start:] else len(paths)
         if end > start:
-            yield from parse_many(paths[start:end], jobs=min(jobs, end - start))
+            yield from parse_many(paths[start:end], jobs=min(jobs, end - start), max_size=max_size)
         if end < len(paths):
-            yield STDIN, _read_stdin()
+            yield STDIN, _read_stdin(max_size)
         start = end + 1
 
 
-def _read_stdin() -> Result:
+def _read_stdin(max_size: int = MAX_SIZE) -> Result:
     try:
-        return parse(sys.stdin.buffer.read())
+        return parse(sys.stdin.buffer.read(max_size + 1), max_size=max_size)
     except OSError as exc:
         return ParseFailure(STDIN, f"cannot read standard input: {exc.strerror or exc}")
 
@@ -92,15 +79,16 @@ def _read_stdin() -> Result:
 class Batch:
     """Walks the results: reports failures on stderr, draws progress, remembers the exit status."""
 
-    def __init__(self, paths: Sequence[str], jobs: int) -> None:
+    def __init__(self, paths: Sequence[str], jobs: int, max_size: int = MAX_SIZE) -> None:
         self.paths = paths
         self.jobs = jobs
+        self.max_size = max_size
         self.failed = 0
         self.progress = len(paths) >= PROGRESS_FROM and sys.stderr.isatty()
 
     def reports(self) -> Iterator[tuple[str, Report]]:
         """The reports, in input order; failures are told on stderr as they come."""
-        for done, (path, result) in enumerate(results(self.paths, self.jobs), start=1):
+        for done, (path, result) in enumerate(results(self.paths, self.jobs, self.max_size), start=1):
             if isinstance(result, ParseFailure):
                 self.failed += 1
                 self._say(f"gxgk: {path}: {result.reason}")
@@ -127,15 +115,23 @@ class Batch:
         sys.stderr.flush()
 
 
+class OutputError(Exception):
+    """The output file cannot be written (exit status 2, one line, no traceback)."""
+
+
 @contextmanager
-def output(path: str | None) -> Iterator[IO[str]]:
-    """``--output FILE`` (UTF-8) or standard output."""
+def output(path: str | None, *, bom: bool = False) -> Iterator[IO[str]]:
+    """``--output FILE`` (UTF-8, with a BOM if ``bom``) or standard output."""
     if path is None or path == STDIN:
         yield sys.stdout
         sys.stdout.flush()
-    else:
-        with open(path, "w", encoding="utf-8", newline="") as stream:
-            yield stream
+        return
+    try:
+        stream = open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    with stream:
+        yield stream
 
 
 def _plain(value: object) -> object:
@@ -196,7 +192,7 @@ WRITERS: Final[dict[str, Callable[[Batch, IO[str]], None]]] = {
 
 
 def _parse_command(args: argparse.Namespace) -> int:
-    batch = Batch(expand(args.paths), args.jobs)
+    batch = Batch(expand(args.paths), args.jobs, args.max_size)
     with output(args.output) as out:
         WRITERS[args.format](batch, out)
     return batch.status()
@@ -205,53 +201,119 @@ def _parse_command(args: argparse.Namespace) -> int:
 # ---- gxgk check -------------------------------------------------------------------
 
 
-def _failing(findings: Sequence[Finding], strict: bool) -> bool:
-    levels = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    return any(finding.severity in levels for finding in findings)
+class Problem(NamedTuple):
+    """One thing ``check`` says about a file: a parser diagnostic or a validation finding, on one scale."""
+
+    severity: Severity
+    code: str
+    message: str
+    message_zh: str
+    cells: tuple[tuple[int, str | None, str | None], ...] = ()  #: (section, row, column) of the cells named
+    expected: object = None
+    actual: object = None
+
+    def as_dict(self, path: str) -> dict[str, Any]:
+        """One JSON object: the first cell's section, row and column, and every cell in ``cells``."""
+        section, row, column = self.cells[0] if self.cells else (None, None, None)
+        return {"path": path, "severity": self.severity.value, "code": self.code, "message": self.message,
+                "message_zh": self.message_zh, "section": section, "row": row, "column": column,
+                "cells": [list(cell) for cell in self.cells], "expected": self.expected, "actual": self.actual}
 
 
-def _finding_lines(path: str, findings: Sequence[Finding], lang: str, info: bool) -> list[str]:
-    findings = [finding for finding in findings if info or finding.severity is not Severity.INFO]
-    if not findings:
+def problems(report: Report) -> list[Problem]:
+    """What the parser could not read and what does not add up, in one list (parser first).
+
+    A file that is not a report on an official template (or is empty, or a
+    path given as text) is an error here, whatever its diagnostic's severity
+    in the parse: there is nothing to check in it.
+    """
+    found = []
+    for diagnostic in report.diagnostics:
+        severity = Severity.ERROR if diagnostic.code in _NOT_READ else diagnostic.severity
+        cells = tuple((c.section, c.row, c.column) for c in diagnostic.cells)
+        found.append(Problem(severity, diagnostic.code, diagnostic.message, diagnostic.message_zh, cells))
+    found += [Problem(f.severity, f.code, f.message, f.message_zh,
+                      tuple((c.section, c.row, c.column) for c in f.cells), f.expected, f.actual)
+              for f in validate(report)]
+    return found
+
+
+#: Diagnostics that mean the file gave no report to check.
+_NOT_READ: Final = frozenset({"P-not-a-report", "P-empty", "P-path", "P-pdf-extra", "P-pdf-unreadable", "P-pdf-ocr"})
+_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_LEVELS: Final = {False: frozenset({Severity.ERROR}), True: frozenset({Severity.ERROR, Severity.WARNING})}
+
+
+class Tally:
+    """What ``check`` counted: files, reports read, problems by severity, failing files."""
+
+    def __init__(self) -> None:
+        self.files = self.read = self.unreadable = self.failing = 0
+        self.counts = dict.fromkeys(Severity, 0)
+
+    def add(self, found: Sequence[Problem], strict: bool, is_report: bool) -> None:
+        self.files += 1
+        self.read += is_report
+        for problem in found:
+            self.counts[problem.severity] += 1
+        self.failing += any(problem.severity in _LEVELS[strict] for problem in found)
+
+    def status(self) -> int:
+        if self.unreadable or not self.read:
+            return FAILED
+        return FINDINGS if self.failing else OK
+
+    def summary(self, lang: str) -> str:
+        e, w, i = (self.counts[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        if lang == "zh":
+            verdict = ("没有读到任何报告" if not self.read else f"{self.failing} 个文件未通过" if self.failing
+                       else f"{self.unreadable} 个文件无法读取" if self.unreadable else "全部通过")
+            return (f"共 {self.files + self.unreadable} 个文件：读取报告 {self.read} 份，"
+                    f"无法读取 {self.unreadable} 个；错误 {e}，警告 {w}，提示 {i} — {verdict}")
+        verdict = ("no report was read" if not self.read else f"{self.failing} failing" if self.failing
+                   else f"{self.unreadable} unreadable" if self.unreadable else "all pass")
+        files = self.files + self.unreadable
+        return (f"{_count(files, 'file')}: {_count(self.read, 'report')} read, {self.unreadable} unreadable; "
+                f"{_count(e, 'error')}, {_count(w, 'warning')}, {i} info — {verdict}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _problem_lines(path: str, found: Sequence[Problem], lang: str, info: bool) -> list[str]:
+    shown = sorted((problem for problem in found if info or problem.severity is not Severity.INFO),
+                   key=lambda problem: _RANK[problem.severity])  # errors first
+    if not shown:
         return []
-    lines = [path]
-    for finding in findings:
-        message = finding.message_zh if lang == "zh" else finding.message
-        lines.append(f"  {finding.severity.value:<7}  {finding.code:<16}  {message}")
-    return lines
-
-
-def _finding_dict(path: str, record: FindingRecord) -> dict[str, Any]:
-    return {"path": path, **record._asdict()}
+    return [path, *(f"  {p.severity.value:<7}  {p.code:<18}  {p.message_zh if lang == 'zh' else p.message}"
+                    for p in shown)]
 
 
 def _check_command(args: argparse.Namespace) -> int:
-    batch = Batch(expand(args.paths), args.jobs)
-    counts = dict.fromkeys(Severity, 0)
-    failing = checked = 0
+    paths = expand(args.paths)
+    tally = Tally()
     with output(args.output) as out:
         array = JsonArray(out) if args.format == "json" else None
-        for path, report in batch.reports():
-            findings = validate(report)
-            checked += 1
-            failing += _failing(findings, args.strict)
-            for finding in findings:
-                counts[finding.severity] += 1
-            if array is None:
-                out.write("".join(line + "\n" for line in _finding_lines(path, findings, args.lang, args.info)))
+        for path, result in results(paths, args.jobs, args.max_size):
+            if isinstance(result, ParseFailure):
+                tally.unreadable += 1
+                print(f"gxgk: {path}: {result.reason}", file=sys.stderr)
+                found = [Problem(Severity.ERROR, "P-unreadable", result.reason, f"无法读取：{result.reason}")]
             else:
-                array.extend(_finding_dict(path, record) for record in findings_records(findings))
+                found = problems(result)
+                tally.add(found, args.strict, result.template is not Template.NONE)
+            if array is None:
+                out.write("".join(line + "\n" for line in _problem_lines(path, found, args.lang, args.info)))
+            else:
+                array.extend(problem.as_dict(path) for problem in found)
         if array is None:
-            out.write(_summary(checked, counts, failing, args.strict) + "\n")
+            out.write(tally.summary(args.lang) + "\n")
         else:
             array.close()
-    return batch.status() or (FINDINGS if failing else OK)
-
-
-def _summary(checked: int, counts: dict[Severity, int], failing: int, strict: bool) -> str:
-    tally = ", ".join(f"{count} {severity.value}" for severity, count in counts.items())
-    verdict = f"{failing} with {'errors or warnings' if strict else 'errors'}" if failing else "all pass"
-    return f"{checked} report{'s' if checked != 1 else ''} checked: {tally} — {verdict}"
+    if not paths:
+        print("gxgk: no input files", file=sys.stderr)
+    return tally.status()
 
 
 # ---- gxgk render ------------------------------------------------------------------
@@ -259,7 +321,7 @@ def _summary(checked: int, counts: dict[Severity, int], failing: int, strict: bo
 
 def _render_command(args: argparse.Namespace) -> int:
     paths = expand(args.paths)
-    batch = Batch(paths, args.jobs)
+    batch = Batch(paths, args.jobs, args.max_size)
     with output(args.output) as out:
         for path, report in batch.reports():
             if len(paths) > 1:
@@ -317,6 +379,10 @@ def _demo(_args: argparse.Namespace) -> int:
 # ---- The parser ---------------------------------------------------------------------
 
 
+def _positive(text: str) -> int:
+    return _jobs(text)
+
+
 def _jobs(text: str) -> int:
     try:
         jobs = int(text)
@@ -336,32 +402,66 @@ def _inputs() -> argparse.ArgumentParser:
     common.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help="parse in N worker processes (default 1); output order is the same")
     common.add_argument("-o", "--output", metavar="FILE", help="write to FILE (UTF-8) instead of standard output")
+    common.add_argument("--max-size", type=_positive, default=MAX_SIZE, metavar="BYTES",
+                        help=f"read at most BYTES of each input (default {MAX_SIZE:,}); a longer input is cut, "
+                             "with a warning")
     return common
+
+
+_EXIT_CODES: Final = ("exit status: 0 every input read and nothing failing; 1 check found what fails; 2 an input "
+                      "could not be read, nothing was read, a usage error, or the output cannot be written")
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines) + "\n\n" + _EXIT_CODES
+
+
+def _default_lang() -> str:
+    """``zh`` where the locale is Chinese, else ``en`` (the first of LC_ALL, LC_MESSAGES, LANG that is set)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``gxgk`` command."""
+    raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(prog="gxgk", description="Read government information disclosure annual "
                                      "reports (政府信息公开工作年度报告) into typed, validated data.",
-                                     epilog="exit status: 0 ok, 1 check found errors, 2 some input failed")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+                                     formatter_class=raw,
+                                     epilog=_examples("gxgk demo", "gxgk check reports/ --strict --lang zh"))
+    parser.add_argument("--version", action="version", version=f"gxgk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _inputs()
-    demo = commands.add_parser("demo", help="parse the bundled example reports; print their tables and findings")
+    demo = commands.add_parser("demo", help="parse the bundled example reports; print their tables and findings",
+                               formatter_class=raw, epilog=_examples("gxgk demo", "gxgk demo | less"))
     demo.set_defaults(run=_demo)
-    parse_cmd = commands.add_parser("parse", parents=[common], help="parse reports into JSON, JSON Lines or CSV")
+    parse_cmd = commands.add_parser("parse", parents=[common], help="parse reports into JSON, JSON Lines or CSV",
+                                    formatter_class=raw,
+                                    epilog=_examples("gxgk parse reports/ -f csv -o cells.csv",
+                                                     "gxgk parse report.pdf -f json"))
     parse_cmd.add_argument("-f", "--format", choices=tuple(WRITERS), default="jsonl",
                            help="jsonl (default): one {path, report} document a line; json: an array of them; "
                                 "csv: tidy records, one cell a row, with a header")
     parse_cmd.set_defaults(run=_parse_command)
-    check = commands.add_parser("check", parents=[common], help="validate reports; exit 1 if any error is found")
+    check = commands.add_parser("check", parents=[common], formatter_class=raw,
+                                help="list what could not be read and what does not add up; exit 1 if any fails",
+                                epilog=_examples("gxgk check reports/ --strict", "gxgk check 年报.pdf --lang zh"))
     check.add_argument("-f", "--format", choices=("table", "json"), default="table",
-                       help="table (default): readable findings; json: an array of finding records")
-    check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+                       help="table (default): readable lines per file; json: an array of {path, severity, code, "
+                            "message, message_zh}")
+    check.add_argument("--strict", action="store_true",
+                       help="warnings fail too: cells left blank, units unknown, input cut, template guessed")
     check.add_argument("--info", action="store_true",
-                       help="list info findings (what could not be assessed) in the table too; they are always counted")
-    check.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages in the table")
+                       help="list info notes (what could not be assessed) in the table too; they are always counted")
+    check.add_argument("--lang", choices=("en", "zh"), default=_default_lang(),
+                       help="language of the messages (default: zh where the locale is Chinese, else en)")
     check.set_defaults(run=_check_command)
-    render_cmd = commands.add_parser("render", parents=[common], help="write reports back as text in a layout")
+    render_cmd = commands.add_parser("render", parents=[common], help="write reports back as text in a layout",
+                                     formatter_class=raw, epilog=_examples("gxgk render report.html -l markdown",
+                                                                           "gxgk render reports/ -l html -o out.html"))
     render_cmd.add_argument("-l", "--layout", choices=tuple(LAYOUTS), default="pipe", help="default: pipe")
     render_cmd.add_argument("--no-headings", action="store_true", help="leave out the six section headings")
     render_cmd.add_argument("--no-header-rows", action="store_true", help="leave out the tables' header rows")
@@ -370,11 +470,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_streams() -> None:
+    """Standard output and error write ``?`` for what their encoding cannot show, instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+    _tolerant_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return FAILED
     try:
         status: int = args.run(args)
+    except OutputError as exc:
+        print(f"gxgk: {exc}", file=sys.stderr)
+        return FAILED
     except BrokenPipeError:  # `gxgk parse folder | head`: the reader left; not an error of ours
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
