@@ -460,8 +460,6 @@ def test_pdftotext_label_wrapped_around_its_values() -> None:
     assert [c.value for c in row.cells] == [1, 2, 3, 4, 5, 6, 21]
 
 
-@pytest.mark.xfail(reason="text reader: a title printed as organ / year+title on two lines keeps only "
-                          "the second line", strict=True, raises=AssertionError)
 def test_pdftotext_title_on_two_lines() -> None:
     text = "             淮安市人民政府\n   2024 年政府信息公开工作年度报告\n一、总体情况\n正文。\n"
     assert gxgk.parse(text).meta.title == "淮安市人民政府2024年政府信息公开工作年度报告"

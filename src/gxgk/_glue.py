@@ -57,12 +57,13 @@ def glued(text: str, token: Token) -> bool:
     """Whether a token may hold several cells.
 
     It may when it touches text with no space between ("规章000", "…总计23"),
-    has a leading zero ("000023"), has a sign inside ("707+285909"), or
-    stands between single stray spaces as crawler text leaves them
-    ("230 000023"); a table's identities must then check any split.  A number
-    set off by a wide gap, a border or a line end is one cell: fixed-width
-    text prints a blank as spaces ("规章    1        11"), and "11" there must
-    not become two cells.  (Section 二, which has no identity, splits only
+    has a leading zero ("000023"), has a sign inside ("707+285909"), or has
+    a single stray space on a side, as crawler text leaves them ("230 000023",
+    "予以公开 7000007" at a line's end); a table's identities must then check
+    any split.  A number alone between hard edges (a line's ends, borders,
+    wide gaps) is one cell: one cell per line, and fixed-width text that
+    prints a blank as spaces ("规章    1        11"), where "11" must not
+    become two cells.  (Section 二, which has no identity, splits only
     runs glued to its label: see ``gxgk._read._forced_cut``.)
     """
     start, end = token[1], token[2]
@@ -71,7 +72,7 @@ def glued(text: str, token: Token) -> bool:
         return True
     if _touches(text, start - 1) or _touches(text, end):
         return True
-    return not (_wide(text, start - 1, -1) or _wide(text, end, 1))
+    return not (_wide(text, start - 1, -1) and _wide(text, end, 1))  # alone between hard edges: one cell
 
 
 def _touches(text: str, index: int) -> bool:

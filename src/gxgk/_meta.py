@@ -50,10 +50,27 @@ _DATE = LazyRegex(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]
 _YEAR_IN_TITLE = LazyRegex(r"(?<!\d)(?P<y>20\d{2}|19\d{2})\s*年")
 _REPORT_YEAR = LazyRegex(
     r"(?<!\d)(?P<y>20\d{2})\s*年度?[^，。,\n]{0,24}?(?:政府信息公开|政务公开|信息公开)[^，。,\n]{0,12}?报告")
+# A statistics period; its 年 may be lost ("20211月1日").
 _PERIOD_YEAR = LazyRegex(
-    r"(?:统计期限|统计时限|统计期间|统计区间|数据统计)[^。\n]{0,12}?(?<!\d)(?P<y>20\d{2})\s*年\s*1\s*月\s*1\s*日"
-    r"|截至\s*(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日",
+    r"(?:统计期限|统计时限|统计期间|统计区间|数据统计)[^。\n]{0,12}?(?<!\d)(?P<y>20\d{2})\s*年?\s*1\s*月\s*1\s*日"
+    r"|截至\s*(?P<y>20\d{2})\s*年?\s*12\s*月\s*31\s*日",
 )
+# The year the overview opens with: "2021年，本局…", "2021年以来", "2021年度，…" (not "2019年修订的《条例》").
+_BODY_YEAR = LazyRegex(r"(?<!\d)(?P<y>20\d{2})\s*年度?\s*(?:[，,]|以来|全年|[我本])")
+#: How far into the body its opening year is looked for.
+_BODY_REACH: Final = 300
+# A page-header prefix a PDF viewer prints ("Page3-"), and a site's name after a title ("…报告-某某县某某局",
+# "…报告_某某市人民政府网").
+_PAGE_PREFIX = LazyRegex(r"^(?:Page|第)\s*\d{1,4}\s*页?\s*[-—_:：]\s*")
+_SITE_SUFFIX = LazyRegex(r"(?<=报告)\s*[-_—|｜]+[^-_—|｜]{1,40}$")
+# The agency a report's first sentence names: "2023年，某某县人民政府办公室坚持…".
+_ORGAN_IN_BODY = LazyRegex(
+    r"(?:^|[，,。\s])(?P<organ>[\p{Han}（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会|管理委员会|办公室|办公厅|"
+    r"管理局|局|厅|委|办|中心|办事处|街道|镇|乡|院|署|所))(?:认真|坚持|深入|全面|紧紧|持续|严格|按照|围绕|始终|进一步|"
+    r"扎实|积极|以|在|高度|切实|不断|聚焦)"
+)
+# Words that end an agency's name: a line that ends in one may be the first line of a two-line title.
+_ORGAN_END = LazyRegex(r"(?:政府|办公室|办公厅|局|委员会|委|厅|办|中心|办事处|街道|镇|乡|院|署|所|公司|集团)$")
 _TITLE_LINE = LazyRegex(r"(?:政府信息公开|政务公开|信息公开)[^。\n]{0,20}?报告|工作要点|的函$|情况的报告$")
 # 【2020】 or [2020] before a title, and markdown heading marks (# ** >) left by converters
 _BRACKET_PREFIX = LazyRegex(r"^[\s#*>]*+(?:【[^】\n]{0,30}】|\[[^\]\n]{0,30}\])?+[\s#*]*+")
@@ -62,20 +79,25 @@ _NOT_TITLE = LazyRegex(
 )
 
 
-def read_meta(original: str, text: str, body_start: int) -> Meta:
-    """Metadata from ``text`` (normalised) and ``original`` (as printed).
+def read_meta(original: str, text: str, body_start: int) -> tuple[Meta, str | None]:
+    """Metadata from ``text`` (normalised) and ``original`` (as printed), and what decided the year.
 
     ``body_start`` is where the report body begins (its first heading or
-    table); the title is searched before it.
+    table); the title is searched before it.  The year's source is
+    ``"title"``, ``"report"`` (a sentence naming the year's report),
+    ``"period"`` (the statistics period), ``"body"`` (the year the overview
+    opens with) or ``"published"`` (the date of publication); ``None`` when
+    no year was found.
     """
     fields = _fields(original, text)
     title = fields.pop("title", None)
     title = _title(original, text, body_start) if title is None else _clean_title(str(title))
     published = fields.get("published_date")
     folded = None if title is None else normalize(title)
-    year = _year(folded, text, published if isinstance(published, datetime.date) else None)
-    organ = _organ(folded) or (str(fields["publisher"]) if fields.get("publisher") else None)
-    return Meta(title=title, year=year, organ=organ, **fields)  # type: ignore[arg-type]
+    year, source = _year(folded, text, body_start, published if isinstance(published, datetime.date) else None)
+    organ = (_organ(folded) or (str(fields["publisher"]) if fields.get("publisher") else None)
+             or _organ_in_body(text, body_start))
+    return Meta(title=title, year=year, organ=organ, **fields), source  # type: ignore[arg-type]
 
 
 def _fields(original: str, text: str) -> dict[str, object]:
@@ -131,6 +153,8 @@ def _title(original: str, text: str, body_start: int) -> str | None:
     is_title = bool(lines) and _is_title(text[lines[0][0] : lines[0][1]])
     for index, (start, end) in enumerate(lines):
         if is_title:
+            if index and _organ_line(text, *lines[index - 1]) and _organ(_clean_title(text[start:end])) is None:
+                return _clean_title(original[lines[index - 1][0] : end])  # "某某市人民政府" / "2023年…报告"
             return _clean_title(original[start:end])
         if index + 1 < len(lines):
             next_start, next_end = lines[index + 1]
@@ -138,6 +162,12 @@ def _title(original: str, text: str, body_start: int) -> str | None:
             if not is_title and len(text[start:end].strip()) <= 40 and _is_title(text[start:next_end]):
                 return _clean_title(original[start:next_end])
     return None
+
+
+def _organ_line(text: str, start: int, end: int) -> bool:
+    """Whether a line is an agency's name alone: the first line of a title printed on two lines."""
+    line = "".join(text[start:end].split())
+    return 2 <= len(line) <= 30 and not any(char.isdigit() for char in line) and _ORGAN_END.search(line) is not None
 
 
 def _is_title(line: str) -> bool:
@@ -162,21 +192,37 @@ def _lines(text: str, limit: int) -> list[tuple[int, int]]:
 
 
 def _clean_title(raw: str) -> str:
-    return str(_BRACKET_PREFIX.sub("", "".join(raw.split())))
+    """The title without spaces, 【…】 prefixes, a viewer's "Page3-" or a site's name after it."""
+    title = str(_BRACKET_PREFIX.sub("", "".join(raw.split())))
+    return str(_SITE_SUFFIX.sub("", _PAGE_PREFIX.sub("", title)))
 
 
-def _year(title: str | None, text: str, published: datetime.date | None) -> int | None:
+def _year(title: str | None, text: str, body_start: int, published: datetime.date | None
+          ) -> tuple[int | None, str | None]:
+    """The year reported on, and what decided it: the title wins over the body."""
     if title:
         match = _YEAR_IN_TITLE.search(title)
         if match:
-            return int(match["y"])
-    for pattern in (_REPORT_YEAR, _PERIOD_YEAR):
+            return int(match["y"]), "title"
+    for pattern, source in ((_REPORT_YEAR, "report"), (_PERIOD_YEAR, "period")):
         match = pattern.search(text)
         if match:
-            return int(match["y"])
+            return int(match["y"]), source
+    match = _BODY_YEAR.search(text, body_start, body_start + _BODY_REACH)
+    if match:
+        return int(match["y"]), "body"
     if published is not None:
-        return published.year - 1 if published.month <= 6 else published.year
-    return None
+        return (published.year - 1 if published.month <= 6 else published.year), "published"
+    return None, None
+
+
+def _organ_in_body(text: str, body_start: int) -> str | None:
+    """The agency the body's first sentences name ("2023年，某某县司法局坚持…"); not "我局" or "本机关"."""
+    match = _ORGAN_IN_BODY.search(text, body_start, body_start + _BODY_REACH)
+    if match is None:
+        return None
+    organ = match["organ"].removeprefix("一、总体情况").removeprefix("总体情况")
+    return None if organ[:1] in "我本该" or len(organ) < 3 else organ
 
 
 def _organ(title: str | None) -> str | None:
@@ -188,8 +234,10 @@ def _organ(title: str | None) -> str | None:
     if not title:
         return None
     match = _YEAR_IN_TITLE.search(title)
-    if match is None:
-        return None
+    if match is None:  # "某某局政府信息公开工作年度报告": the agency stands before the report's name
+        named = re.search(r"政府信息公开|政务公开|信息公开", title)
+        before = title[: named.start()] if named else ""
+        return None if not before or before.startswith("关于") else before
     before = title[: match.start()].strip().removeprefix("关于")  # "关于2014年…的函" names no agency
     if before:
         return before

@@ -9,6 +9,8 @@ stays exact and text fields are sliced from what was printed.  Only template
 * NBSP, U+3000 and the other spaces, zero-width and bidi marks become spaces;
 * CR becomes a line break; curly quotes become straight ones;
 * a space entity left as text (``&nbsp;`` in a page escaped twice) becomes spaces;
+* pinyin glosses inside words and bracketed form instructions become spaces, and
+  the words traditional converters rewrite (檔案, 資訊, 程式) are folded back;
 * traditional characters of the template vocabulary (報告, 辦理, 結轉, 複議,
   訴訟, 總計 …) become simplified.
 """
@@ -99,12 +101,37 @@ def normalize(text: str) -> str:
     True
     """
     if "&" in text:
-        text = SPACE_ENTITY.sub(lambda match: " " * len(match.group()), text)
+        text = SPACE_ENTITY.sub(_spaces, text)
     pieces = _folding().split(text)
-    if len(pieces) == 1:
-        return text
-    pieces[1::2] = [run.translate(_TABLE) for run in pieces[1::2]]
-    return "".join(pieces)
+    if len(pieces) > 1:
+        pieces[1::2] = [run.translate(_TABLE) for run in pieces[1::2]]
+        text = "".join(pieces)
+    return _unmangled(text)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+# What mirrors and converters add to labels, blanked so that only the label is matched:
+# pinyin glosses inside words ("申(shēn)请(qǐng)") and the provincial form's instructions in
+# brackets, whose numbers are not values ("（填写减少数，如-3）", "（指上年度…）").
+_GLOSS_OR_INSTRUCTION = re.compile(
+    r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
+    r"|[^()\n]{0,30}?(?:填写|填报|例如|如[:：]?[ ]?[-+]?\d|指上|指本)[^()\n]{0,30}?)\)"
+)
+# Words a traditional converter rewrites, folded back (same length): 檔案 → 文件, 資訊 → 信息, 程式 → 程序.
+_WORDS: Final = {"檔案": "文件", "资讯": "信息", "程式": "程序"}
+_WORD = re.compile("|".join(_WORDS))
+
+
+def _unmangled(text: str) -> str:
+    """``text`` without glosses and instructions in brackets, and with converters' words folded back."""
+    if "(" in text:
+        text = _GLOSS_OR_INSTRUCTION.sub(_spaces, text)
+    if "檔" in text or "讯" in text or "程式" in text:
+        text = _WORD.sub(lambda match: _WORDS[match.group()], text)
+    return text
 
 
 # A space entity left as text by a page escaped twice or a crawler ("| &nbsp; |"): a space, as printed.

@@ -15,10 +15,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import IO, Final
 
+import attrs
+
 from ._cells import Segment, segments, tokenize, without_chrome
 from ._decode import decode
 from ._meta import read_meta
-from ._model import CellName, Diagnostic, Narrative, Provenance, Report, Severity
+from ._model import Cell, CellName, Diagnostic, Narrative, Provenance, Report, Severity
 from ._normalize import normalize
 from ._read import Source, read_appeals, read_disclosure, read_requests
 from ._sections import Heading, find_headings
@@ -32,6 +34,10 @@ MAX_SIZE: Final = 50_000_000
 
 # Literal alternations: the `re` engine skips to their first characters in C.
 _REQUEST_WORDS = re.compile(r"本年新收|予以公开|结转下年度")
+# Section 四's header: a fragment holding only that table is still a report.
+_APPEAL_WORDS = re.compile(r"结果维持|尚未审结|复议后起诉")
+# A title that names an annual disclosure report.
+_ANNUAL_REPORT = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,12}?(?:年度报告|工作报告|年报)")
 #: Words that open a report's tables; the title stands before the first of them.
 _TABLE_WORDS: Final = ("第二十条", "信息内容", "申请人情况", "本年新收", "行政复议", "政府信息公开情况统计表")
 _TABLE_WORD = re.compile("|".join(_TABLE_WORDS))
@@ -174,6 +180,10 @@ def _converters() -> tuple[Callable[[str], tuple[str, list[Diagnostic]]], Callab
     return html_to_text, looks_like_html, is_pdf, pdf_to_text
 
 
+_YEAR_SOURCES: Final = {"report": "a sentence that names the year's report", "period": "the statistics period",
+                        "body": "the year the overview opens with", "published": "the date of publication"}
+
+
 def _too_large(size: int, limit: int, unit: str, pdf: bool) -> Diagnostic:
     if pdf:
         return Diagnostic("P-too-large", f"the PDF has {size} bytes, more than max_size={limit}; a PDF cannot be "
@@ -190,8 +200,11 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     table_word = _TABLE_WORD.search(text)
     first_table = table_word.start() if table_word else len(text)
     body_start = min(headings[0].start, first_table) if headings else first_table
-    meta = read_meta(original, text, body_start)
-    template, template_notes = _detect_template(text, meta.year)
+    meta, year_source = read_meta(original, text, body_start)
+    if year_source not in (None, "title"):
+        diagnostics.append(Diagnostic("P-year", f"the title names no year; {meta.year} comes from "
+                                      f"{_YEAR_SOURCES[year_source]}", Severity.INFO))
+    template, template_notes = _detect_template(text, meta.year, meta.title)
     diagnostics += template_notes
     report_kwargs: dict[str, object] = {}
     if template is not Template.NONE:
@@ -207,13 +220,53 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
             if value is None:
                 diagnostics.append(Diagnostic("P-table-missing", f"table {'二三四'[section - 2]} not found",
                                               Severity.WARNING, cells=(CellName(section),)))
-    if template is Template.NONE:
+    if template is not Template.NONE and _a_form(report_kwargs, meta.title, diagnostics):
+        template, report_kwargs = Template.NONE, {}
+        diagnostics = [d for d in diagnostics if not d.cells and d.code != "P-template"]
+        diagnostics.append(Diagnostic("P-not-a-report", "not a report: it carries the template's table labels but "
+                                      "no values (the notice that issues the template, or a blank form)",
+                                      Severity.WARNING))
+    elif template is Template.NONE:
         diagnostics.append(_not_on_template(text, meta.year))
     # a counter of its own: the narratives stand before and after the tables, in order
     narratives, narrative_notes = _narratives(original, text, Source(tables), headings)
     diagnostics += narrative_notes
     return Report(template=template, meta=meta, diagnostics=tuple(diagnostics),
                   **narratives, **report_kwargs)  # type: ignore[arg-type]
+
+
+def _a_form(tables: dict[str, object], title: str | None, diagnostics: Sequence[Diagnostic]) -> bool:
+    """Whether the document prints the template's tables without a value, under no annual report's title.
+
+    A report whose numbers are all blank still says it is one in its title
+    (with its year); the notice that issues the template, or a blank form,
+    prints the labels and nothing else.  Numbers that were printed but could
+    not be read (glued, misfit) are values: such a text is a report.
+    """
+    folded = None if title is None else normalize(title)
+    if folded is not None and _ANNUAL_REPORT.search(folded) and _TITLE_YEAR.search(folded):
+        return False
+    if any(d.code in _UNREAD_VALUES for d in diagnostics):
+        return False
+    found = [table for table in tables.values() if table is not None]
+    return all(cell.value is None for table in found for cell in _cells_of(table))
+
+
+#: Diagnostics that say values were printed but not read.
+_UNREAD_VALUES: Final = frozenset({"P-row-cells", "P-glued-ambiguous", "P-glued-bound", "P-cell-value", "P-header",
+                                   "P-row-band", "P-row-order"})
+
+
+def _cells_of(table: object) -> list[Cell]:
+    """Every cell of a section's table (二: rows of cells; 三: rows; 四: blocks)."""
+    rows = getattr(table, "blocks", None) or getattr(table, "rows", None)
+    kind = type(table)
+    if rows is None and attrs.has(kind):  # section 二: one attribute per row
+        rows = [getattr(table, field.name) for field in attrs.fields(kind)]
+    return [cell for row in rows or () for cell in row.cells]
+
+
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 class _Tables:
@@ -302,12 +355,14 @@ def _read_in_section(read: _Reader, tables: _Tables, headings: Sequence[Heading]
     return value, notes
 
 
-def _detect_template(text: str, year: int | None) -> tuple[Template, list[Diagnostic]]:
+def _detect_template(text: str, year: int | None, title: str | None = None) -> tuple[Template, list[Diagnostic]]:
     """The template whose marker words the text uses most; else the year decides.
 
     Reports on years before 2019 had no national format, whatever words they
-    use.  Without marker words, a text that has the request table's labels
-    takes the template in force for its year.
+    use.  Without marker words, a text that has the request table's or the
+    appeal table's labels, or whose title names an annual disclosure report
+    (a page whose tables were images, a fragment holding only section 四),
+    takes the template in force for its year, with a warning.
     """
     if year is not None and year < 2019:
         return Template.NONE, []
@@ -315,7 +370,7 @@ def _detect_template(text: str, year: int | None) -> tuple[Template, list[Diagno
     best = max(counts, key=lambda t: counts[t])
     other = Template.V2021 if best is Template.V2019 else Template.V2019
     if counts[best] == 0:
-        return _template_by_year(text, year)
+        return _template_by_year(text, year, title)
     notes: list[Diagnostic] = []
     if counts[best] == counts[other]:
         best = Template.V2021 if year is None or year >= 2021 else Template.V2019
@@ -327,8 +382,14 @@ def _detect_template(text: str, year: int | None) -> tuple[Template, list[Diagno
     return best, notes
 
 
-def _template_by_year(text: str, year: int | None) -> tuple[Template, list[Diagnostic]]:
-    if year is None or not _REQUEST_WORDS.search(text):
+def _template_by_year(text: str, year: int | None, title: str | None = None) -> tuple[Template, list[Diagnostic]]:
+    annual = title is not None and _ANNUAL_REPORT.search(title) is not None
+    if year is None and _APPEAL_WORDS.search(text) and not _REQUEST_WORDS.search(text):
+        # section 四 alone: the same table in both templates, so it is read; which template is a guess
+        return Template.V2021, [Diagnostic("P-template", "only section 四's table, the same in both templates, and "
+                                           "no year: read as the 2021 format, a guess for the other tables",
+                                           Severity.WARNING)]
+    if year is None or not (_REQUEST_WORDS.search(text) or _APPEAL_WORDS.search(text) or annual):
         return Template.NONE, []
     template = Template.V2021 if year >= 2021 else Template.V2019
     return template, [Diagnostic("P-template", f"no table word tells the template apart; read as the {template.value} "

@@ -77,8 +77,8 @@ _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure
 _DIGIT = re.compile(r"\d")
 # A literal alternation, which `re` skips to in C (a segment's label can be 160 characters).
 _APPEAL_HEADER = re.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
-# Words only section 四's header prints.
-_APPEAL_ONLY = re.compile(r"审结|结果维持|结果纠正|其他结果")
+# Section 四's header ends in "尚未审结 总计": values after it are 四's, never 三's （七）总计.
+_APPEAL_HEADER_END = re.compile(r"(?:审结|结果维持|结果纠正|其他结果)(?:总计|合计)$")
 _APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
 # The five result columns printed between a block's name and its values
 # (section 四 printed as three small tables, as OCR and converters split it).
@@ -645,7 +645,7 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     reader = _Reader(source, "三")
     specs = REQUEST_ROWS[template]
     # section 四's header ends in 总计 too: its values are never a section 三 row
-    claims = _claims((s for s in segments if not _APPEAL_ONLY.search(s.label)), plan.keys)
+    claims = _claims((s for s in segments if not _APPEAL_HEADER_END.search(s.label)), plan.keys)
     if not claims:
         return None, reader.diagnostics
     claims = _without_bands(reader, plan, specs, claims)
@@ -1020,7 +1020,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
     as_rows = _appeal_rows(reader, segments, row_results if not row_blocks.moved else None)
     if as_rows is not None:
         return as_rows, reader.diagnostics
-    candidates = [s for s in candidates if len(s.values) >= 5 or _APPEAL_ONLY.search(s.label)]
+    candidates = [s for s in candidates if len(s.values) >= 5 or _APPEAL_HEADER_END.search(s.label)]
     if candidates:  # the table is there, but its values cannot be read: blank cells, named
         _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS, None)
         return _blank_appeals(), reader.diagnostics
