@@ -21,7 +21,10 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.napoleon",
     "gxgk_rules",
+    "matplotlib.sphinxext.plot_directive",
 ]
+plot_html_show_formats = False
+plot_html_show_source_link = False
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -42,7 +45,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r".*\.T"),
     # Standard library names (no intersphinx).
     (r"py:mod", r"concurrent\.futures"),
-    (r"py:class", r"os\.PathLike|pathlib\.Path|P|PL|StrPath"),
+    (r"py:class", r"os\.PathLike|pathlib\.Path|P|PL|StrPath|Item|pd\.DataFrame"),
     (r"py:func", r"open|pandas\.read_csv|tomllib\.load"),
     # Docstrings in src/ that cannot resolve here (not editable from docs/):
     # validate_series names the private default key function ``agency``;

@@ -38,8 +38,9 @@ from ._template import Template
 if TYPE_CHECKING:
     from ._batch import ParseFailure, SourcedRecord, parse_many, to_records_many
     from ._convert import SCHEMA_VERSION, SerializationError, from_dict, from_json, json_schema, to_dict, to_json
+    from ._frames import summary, to_dataframe
     from ._render import LAYOUTS, render
-    from ._rules import RULES, CellRef, Finding, Rule
+    from ._rules import RULES, CellRef, Finding, Findings, Rule
     from ._validate import FindingRecord, findings_records, validate, validate_aggregate, validate_series
 
 #: Names loaded on first use.  Validation, serialisation, rendering and batch
@@ -51,7 +52,8 @@ _LAZY: Final = {
     **dict.fromkeys(("SCHEMA_VERSION", "SerializationError", "from_dict", "from_json", "json_schema", "to_dict",
                      "to_json"), "._convert"),
     **dict.fromkeys(("LAYOUTS", "render"), "._render"),
-    **dict.fromkeys(("RULES", "CellRef", "Finding", "Rule"), "._rules"),
+    **dict.fromkeys(("RULES", "CellRef", "Finding", "Findings", "Rule"), "._rules"),
+    **dict.fromkeys(("summary", "to_dataframe"), "._frames"),
     **dict.fromkeys(("FindingRecord", "findings_records", "validate", "validate_aggregate", "validate_series"),
                     "._validate"),
 }
@@ -90,6 +92,7 @@ __all__ = [
     "FeeRow2021",
     "Finding",
     "FindingRecord",
+    "Findings",
     "Meta",
     "Narrative",
     "ParseFailure",
@@ -112,6 +115,8 @@ __all__ = [
     "parse",
     "parse_many",
     "render",
+    "summary",
+    "to_dataframe",
     "to_dict",
     "to_json",
     "to_records",

@@ -13,11 +13,13 @@ Two rules shape every class here:
 
 from __future__ import annotations
 
+import difflib
 import enum
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -124,6 +126,34 @@ class Cell(NamedTuple):
 
     def __repr__(self) -> str:
         return f"Cell(value={self.value!r})"
+
+    def _filled(self) -> int | Decimal:
+        if self.value is None:
+            raise ValueError("the cell is blank: it has no number (see cell.source and the report's diagnostics)")
+        return self.value
+
+    def __int__(self) -> int:
+        """The count; an amount with decimals is an error, as ``int("2.5")`` is."""
+        value = self._filled()
+        if isinstance(value, Decimal) and value != value.to_integral_value():
+            raise ValueError(f"the cell holds the amount {value}, not a whole number")
+        return int(value)
+
+    def __float__(self) -> float:
+        return float(self._filled())
+
+    def decimal(self) -> Decimal:
+        """The value as a :class:`~decimal.Decimal`, exactly.
+
+        ``Decimal(cell)`` cannot work: a cell is a named tuple, and
+        :class:`~decimal.Decimal` reads every tuple as ``(sign, digits, exponent)``.
+
+        >>> Cell(Decimal("25.1")).decimal(), Cell(3).decimal()
+        (Decimal('25.1'), Decimal('3'))
+
+        .. versionadded:: 0.2
+        """
+        return Decimal(self._filled())
 
 
 def _cells_of(obj: object) -> tuple[Cell, ...]:
@@ -313,15 +343,43 @@ class Requests:
         return len(self.rows)
 
     def row(self, label: str) -> RequestRow:
-        """The row whose full label path, or own label, is ``label``.
+        """The row whose full label path, or own label, is ``label``, forgiving what people type.
 
-        >>> Requests((RequestRow("四、结转下年度继续办理"),)).row("四、结转下年度继续办理").name
-        '四、结转下年度继续办理'
+        ASCII or full-width brackets, with or without the numbering ("（七）总计",
+        "(七)总计", "总计"), and any unambiguous part of the label.  A label
+        that names no row, or several, is a :class:`KeyError` that lists the
+        closest labels.
+
+        >>> rows = Requests((RequestRow("三、本年度办理结果 / （七）总计"), RequestRow("四、结转下年度继续办理")))
+        >>> rows.row("(七)总计").name, rows.row("结转下年度").name
+        ('（七）总计', '四、结转下年度继续办理')
+
+        .. versionchanged:: 0.2
+           Brackets, numbering and parts of labels are forgiven.
         """
         for row in self.rows:
             if label in (row.label, row.name):
                 return row
-        raise KeyError(label)
+        wanted = _bare(label)
+        exact = [row for row in self.rows if _bare(row.name) == wanted]
+        found = exact or [row for row in self.rows if wanted and wanted in _bare(row.label)]
+        if len(found) == 1:
+            return found[0]
+        names = [row.name for row in (found or self.rows)]
+        close = (found and names) or difflib.get_close_matches(label, names, n=3, cutoff=0.3)
+        hint = f"; did you mean {' or '.join(map(repr, close[:3]))}?" if close else ""
+        raise KeyError(f"{label!r} names {'several rows' if found else 'no row'}{hint}")
+
+
+def _bare(label: str) -> str:
+    """A label without spaces, brackets' width and its numbering: "(七) 总计" and "（七）总计" → "总计"."""
+    from ._normalize import normalize  # the folding table, loaded when a label is looked up
+
+    folded = "".join(normalize(label).split())
+    return _NUMBERING.sub("", folded.replace(" / ", "/"))
+
+
+_NUMBERING: Final = re.compile(r"(?:^|(?<=/))(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
 
 
 # ---- Section 四 -------------------------------------------------------------
@@ -418,7 +476,7 @@ class CellName:
                 and (self.column is None or self.column == column))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Diagnostic:
     """Something the parser had to guess, or could not read.
 
@@ -438,6 +496,12 @@ class Diagnostic:
     line: int | None = None
     cells: tuple[CellName, ...] = ()
 
+    def __repr__(self) -> str:
+        message = self.message if len(self.message) <= 100 else self.message[:99] + "…"
+        where = f", line={self.line}" if self.line is not None else ""
+        cells = f", cells={len(self.cells)}" if self.cells else ""
+        return f"Diagnostic({self.code!r}, {self.severity.value}, {message!r}{where}{cells})"
+
     @property
     def message_zh(self) -> str:
         """The diagnostic in Chinese, naming its cells by their labels.
@@ -449,7 +513,7 @@ class Diagnostic:
         return message_zh(self)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """A parsed annual report.
 
@@ -468,4 +532,34 @@ class Report:
     problems: Narrative | None = None  #: 五、存在的主要问题及改进情况
     other_matters: Narrative | None = None  #: 六、其他需要报告的事项
     diagnostics: tuple[Diagnostic, ...] = ()
+
+    def __repr__(self) -> str:
+        """One short line: template, year, organ, title (cut), cells read, blank and recovered, diagnostics.
+
+        The whole report is in :func:`gxgk.to_dict`; a notebook shows its tables (``_repr_html_``).
+        """
+        cells = [cell for table in (self.disclosure, self.requests, self.appeals) if table is not None
+                 for cell in _table_cells(table)]
+        blank = sum(cell.value is None for cell in cells)
+        recovered = sum(cell.value is not None and cell.source is not None and bool(cell.source.note)
+                        for cell in cells)
+        title = self.meta.title or ""
+        title = title if len(title) <= 40 else title[:39] + "…"
+        return (f"<Report {self.template.value} year={self.meta.year} organ={self.meta.organ!r} title={title!r}: "
+                f"{len(cells) - blank} cells read, {blank} blank, {recovered} recovered; "
+                f"{len(self.diagnostics)} diagnostics>")
+
+    def _repr_html_(self) -> str:
+        """The report's tables as HTML, blank, recovered and failing cells marked (Jupyter shows it)."""
+        from ._view import report_html  # the view, loaded when a notebook asks for it
+
+        return report_html(self)
+
+
+def _table_cells(table: object) -> list[Cell]:
+    """Every cell of a section's table, in template order."""
+    rows: object = getattr(table, "rows", None) or getattr(table, "blocks", None)
+    if rows is None:
+        rows = [getattr(table, field.name) for field in attrs.fields(type(table))]  # type: ignore[arg-type]
+    return [cell for row in rows for cell in row.cells]  # type: ignore[attr-defined]
 

@@ -37,28 +37,29 @@ def to_records(report: Report) -> list[Record]:
 
     .. versionadded:: 0.1
     """
-    return list(_records(report))
+    return [record for record, _ in records_and_cells(report)]
 
 
-def _records(report: Report) -> Iterator[Record]:
+def records_and_cells(report: Report) -> Iterator[tuple[Record, Cell]]:
+    """Each :class:`Record` with the :class:`Cell` it was made from (its provenance says how it was read)."""
     if report.disclosure is not None:
         yield from _disclosure(report)
     if report.requests is not None:
         for row in report.requests:
             for column, cell in zip(APPLICANT_COLUMNS, row.cells, strict=True):
-                yield _record(3, None, row.label, column, cell)
+                yield _record(3, None, row.label, column, cell), cell
     if report.appeals is not None:
         for block_label, block in zip(APPEAL_BLOCKS, report.appeals.blocks, strict=True):
             for column, cell in zip(APPEAL_COLUMNS, block.cells, strict=True):
-                yield _record(4, None, block_label, column, cell)
+                yield _record(4, None, block_label, column, cell), cell
 
 
-def _disclosure(report: Report) -> Iterator[Record]:
+def _disclosure(report: Report) -> Iterator[tuple[Record, Cell]]:
     disclosure: Disclosure | None = report.disclosure
     for spec in DISCLOSURE_ROWS.get(report.template, ()):
         row = getattr(disclosure, spec.field)
         for column, cell in zip(spec.columns, row.cells, strict=True):
-            yield _record(2, spec.item, spec.label, column.label, cell)
+            yield _record(2, spec.item, spec.label, column.label, cell), cell
 
 
 def _record(section: int, item: str | None, row: str, column: str, cell: Cell) -> Record:

@@ -71,7 +71,7 @@ from ._template import (
     request_rows,
 )
 
-__all__ = ["RULES", "CellRef", "Context", "Finding", "Rule"]
+__all__ = ["RULES", "CellRef", "Context", "Finding", "Findings", "Rule"]
 
 Number = int | Decimal
 
@@ -124,7 +124,7 @@ class CellRef:
         return f"{row} · {self.column}" if self.column else row
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Finding:
     """One thing a rule found: what is wrong, where, and by how much.
 
@@ -161,6 +161,24 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.severity} {self.code}: {self.message}"
+
+    def __repr__(self) -> str:
+        """One line: code, severity, the first cell named, and the message (cut)."""
+        message = self.message if len(self.message) <= 100 else self.message[:99] + "…"
+        cells = f", cells={len(self.cells)}" if self.cells else ""
+        return f"Finding({self.code!r}, {self.severity.value}, {message!r}{cells})"
+
+
+class Findings(list[Finding]):
+    """A list of findings that a notebook shows as a table (``_repr_html_``).
+
+    .. versionadded:: 0.2
+    """
+
+    def _repr_html_(self) -> str:
+        from ._view import findings_html  # the view, loaded when a notebook asks for it
+
+        return findings_html(self)
 
 
 class Context:

@@ -336,3 +336,47 @@ APPEAL_RESULT_HEADER_WORDS: Final[tuple[tuple[int | str, str], ...]] = (
 
 #: Money units a header or a cell may print, and what one of each is in 万元.
 MONEY_UNIT_FACTORS: Final = {"万元": "1", "万": "1", "元": "0.0001", "千元": "0.1", "亿元": "10000", "亿": "10000"}
+
+
+# ---- Stable keys for panels --------------------------------------------------------
+#
+# ASCII keys for rows and columns, the same in both templates wherever the rows
+# and columns mean the same (规范性文件 / 行政规范性文件; 本年新制作数量 / 本年制发件数),
+# so a panel across 2020 → 2021 lines up.  （六）其他处理 printed as one row (2019, or a
+# 2021 report that collapses it) is ``other_handling``; the 2021 sub-rows have keys of their own.
+
+#: Section 二: row label → key (the model's attribute names).
+DISCLOSURE_ROW_KEYS: Final = {
+    "规章": "rules", "规范性文件": "normative_documents", "行政规范性文件": "normative_documents",
+    "行政许可": "licensing", "其他对外管理服务事项": "other_services", "行政处罚": "penalties",
+    "行政强制": "enforcement", "行政事业性收费": "fees", "政府集中采购": "procurement",
+}
+#: Section 二: column label → key.
+DISCLOSURE_COLUMN_KEYS: Final = {
+    "本年新制作数量": "issued", "本年制发件数": "issued", "本年新公开数量": "published",
+    "对外公开总数量": "published_total", "本年废止件数": "repealed", "现行有效件数": "in_force",
+    "上一年项目数量": "previous_count", "本年增/减": "change", "处理决定数量": "decisions",
+    "本年处理决定数量": "decisions", "采购项目数量": "projects", "采购总金额": "amount",
+    "本年收费金额（单位：万元）": "amount",
+}
+#: Section 三: row name (the last element of its path) → key.
+REQUEST_ROW_KEYS: Final = {
+    "一、本年新收政府信息公开申请数量": "new", "二、上年结转政府信息公开申请数量": "carried_in",
+    "（一）予以公开": "granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "partly_granted",
+    "1.属于国家秘密": "withheld_state_secret", "2.其他法律行政法规禁止公开": "withheld_prohibited",
+    "3.危及“三安全一稳定”": "withheld_security", "4.保护第三方合法权益": "withheld_third_party",
+    "5.属于三类内部事务信息": "withheld_internal", "6.属于四类过程性信息": "withheld_process",
+    "7.属于行政执法案卷": "withheld_enforcement_files", "8.属于行政查询事项": "withheld_inquiry",
+    "1.本机关不掌握相关政府信息": "unable_not_held", "2.没有现成信息需要另行制作": "unable_needs_creation",
+    "3.补正后申请内容仍不明确": "unable_unclear", "1.信访举报投诉类申请": "not_processed_petition",
+    "2.重复申请": "not_processed_repeat", "3.要求提供公开出版物": "not_processed_publication",
+    "4.无正当理由大量反复申请": "not_processed_excessive", "5.要求行政机关确认或重新出具已获取信息":
+    "not_processed_confirmation", "（六）其他处理": "other_handling",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": "other_no_correction",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": "other_fee_unpaid",
+    "3.其他": "other_other", "（七）总计": "total", "四、结转下年度继续办理": "carried_over",
+}
+#: Section 三's columns and section 四's blocks and columns: label → key.
+APPLICANT_COLUMN_KEYS: Final = dict(zip(APPLICANT_COLUMNS, APPLICANT_FIELDS, strict=True))
+APPEAL_BLOCK_KEYS: Final = dict(zip(APPEAL_BLOCKS, APPEAL_BLOCK_FIELDS, strict=True))
+APPEAL_COLUMN_KEYS: Final = dict(zip(APPEAL_COLUMNS, APPEAL_COLUMN_FIELDS, strict=True))

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from ._model import Report, Severity, Value
-from ._rules import RULES, CellRef, Context, Finding, Rule, Scope
+from ._rules import RULES, CellRef, Context, Finding, Findings, Rule, Scope
 from ._template import Template
 
 __all__ = ["FindingRecord", "findings_records", "rules_markdown", "validate", "validate_aggregate",
@@ -28,7 +28,7 @@ __all__ = ["FindingRecord", "findings_records", "rules_markdown", "validate", "v
 def _run(ctx: Context, scopes: Iterable[Scope]) -> list[Finding]:
     wanted = set(scopes)
     template = ctx.report.template
-    findings: list[Finding] = []
+    findings = Findings()
     for rule in RULES:
         if rule.scope in wanted and template in rule.templates:
             findings.extend(rule.check(ctx))

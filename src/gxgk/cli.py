@@ -24,13 +24,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from importlib import resources
-from typing import IO, Any, Final, NamedTuple, TypeAlias
+from typing import IO, Any, Final, TypeAlias
 
 from . import __version__
 from ._batch import ParseFailure, SourcedRecord, expand_paths, parse_many, to_records_many
 from ._convert import to_dict
 from ._model import Report, Severity
 from ._parse import MAX_SIZE, parse
+from ._problems import Problem, problems
 from ._render import LAYOUTS, appeals_table, disclosure_table, render, requests_table
 from ._rules import Finding
 from ._template import Template
@@ -201,45 +202,6 @@ def _parse_command(args: argparse.Namespace) -> int:
 # ---- gxgk check -------------------------------------------------------------------
 
 
-class Problem(NamedTuple):
-    """One thing ``check`` says about a file: a parser diagnostic or a validation finding, on one scale."""
-
-    severity: Severity
-    code: str
-    message: str
-    message_zh: str
-    cells: tuple[tuple[int, str | None, str | None], ...] = ()  #: (section, row, column) of the cells named
-    expected: object = None
-    actual: object = None
-
-    def as_dict(self, path: str) -> dict[str, Any]:
-        """One JSON object: the first cell's section, row and column, and every cell in ``cells``."""
-        section, row, column = self.cells[0] if self.cells else (None, None, None)
-        return {"path": path, "severity": self.severity.value, "code": self.code, "message": self.message,
-                "message_zh": self.message_zh, "section": section, "row": row, "column": column,
-                "cells": [list(cell) for cell in self.cells], "expected": self.expected, "actual": self.actual}
-
-
-def problems(report: Report) -> list[Problem]:
-    """What the parser could not read and what does not add up, in one list (parser first).
-
-    A file that is not a report on an official template (or is empty, or a
-    path given as text) is an error here, whatever its diagnostic's severity
-    in the parse: there is nothing to check in it.
-    """
-    found = []
-    for diagnostic in report.diagnostics:
-        severity = Severity.ERROR if diagnostic.code in _NOT_READ else diagnostic.severity
-        cells = tuple((c.section, c.row, c.column) for c in diagnostic.cells)
-        found.append(Problem(severity, diagnostic.code, diagnostic.message, diagnostic.message_zh, cells))
-    found += [Problem(f.severity, f.code, f.message, f.message_zh,
-                      tuple((c.section, c.row, c.column) for c in f.cells), f.expected, f.actual)
-              for f in validate(report)]
-    return found
-
-
-#: Diagnostics that mean the file gave no report to check.
-_NOT_READ: Final = frozenset({"P-not-a-report", "P-empty", "P-path", "P-pdf-extra", "P-pdf-unreadable", "P-pdf-ocr"})
 _RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _LEVELS: Final = {False: frozenset({Severity.ERROR}), True: frozenset({Severity.ERROR, Severity.WARNING})}
 
