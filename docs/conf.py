@@ -32,6 +32,7 @@ exclude_patterns = ["_build", "_ext"]
 language = "en"
 
 html_theme = "furo"
+html_static_path = ["_static"]
 html_title = f"gxgk {release}"
 
 autodoc_member_order = "bysource"

@@ -430,7 +430,7 @@ def _narrative(original: str, text: str, source: Source, start: int, end: int) -
     for folded in text[start:end].split("\n"):
         line_end = line_start + len(folded)
         line = original[line_start:line_end].strip()
-        if line and not _CHROME.match(folded.strip()):
+        if line.strip("#>* ") and not _CHROME.match(folded.strip()):  # not markdown debris ("##" before a heading)
             lines.append(line)
         line_start = line_end + 1
     body = "\n".join(lines)

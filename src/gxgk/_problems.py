@@ -9,9 +9,11 @@ whatever its diagnostic's severity in the parse.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Final, NamedTuple
 
 from ._model import Report, Severity
+from ._rules import Finding
 from ._validate import validate
 
 __all__ = ["Problem", "problems"]
@@ -36,12 +38,13 @@ class Problem(NamedTuple):
                 "cells": [list(cell) for cell in self.cells], "expected": self.expected, "actual": self.actual}
 
 
-def problems(report: Report) -> list[Problem]:
+def problems(report: Report, findings: Sequence[Finding] | None = None) -> list[Problem]:
     """What the parser could not read and what does not add up, in one list (parser first).
 
     A file that is not a report on an official template (or is empty, or a
     path given as text) is an error here, whatever its diagnostic's severity
-    in the parse: there is nothing to check in it.
+    in the parse: there is nothing to check in it.  ``findings`` replaces
+    :func:`~gxgk.validate`'s (a series' or an aggregate's findings).
     """
     found = []
     for diagnostic in report.diagnostics:
@@ -50,7 +53,7 @@ def problems(report: Report) -> list[Problem]:
         found.append(Problem(severity, diagnostic.code, diagnostic.message, diagnostic.message_zh, cells))
     found += [Problem(f.severity, f.code, f.message, f.message_zh,
                       tuple((c.section, c.row, c.column) for c in f.cells), f.expected, f.actual)
-              for f in validate(report)]
+              for f in (validate(report) if findings is None else findings)]
     return found
 
 

@@ -40,7 +40,7 @@ from ._model import (
     Severity,
     Value,
 )
-from ._table import resolve_table
+from ._table import Resolution, resolve_table
 from ._template import (
     APPEAL_BLOCKS,
     APPEAL_COLUMNS,
@@ -650,20 +650,26 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
         return None, reader.diagnostics
     claims = _without_bands(reader, plan, specs, claims)
     reader.padded = _padded(reader.source.text, claims)
-    order = _request_order(reader, plan, claims)
-    if not isinstance(order, Order):
-        order = _decide_order(reader, plan, claims, order)
-    if order is None:
+    found_order = _request_order(reader, plan, claims)
+    if found_order is None:
         return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
+    order = found_order if isinstance(found_order, Order) else found_order[0]  # two readings: see below
     as_template = order.columns == _APPLICANT_ORDER
     kinds = ((ValueKind.COUNT,) * len(order.columns),) * len(specs)
     chosen = _choose(claims, plan, reader, _REQUEST_GLUE if as_template else None, kinds)
+    if not isinstance(found_order, Order):
+        decided = _decide_order(reader, claims, found_order, chosen)
+        if decided is None:
+            return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
+        if decided is not order:  # glued rows were split as if in template order: they are not
+            order, as_template = decided, False
+            chosen = {index: pair for index, pair in chosen.items() if not pair[1].glued}
     glued = {index for index, (_, found) in chosen.items() if found.glued}
     for index in sorted(glued):
         if chosen[index][1].exhausted:
             _determined(reader, specs[index].label, *chosen[index], plan.names[index])  # says why it is blank
     complete = {i: found.cuts for i, (_, found) in chosen.items() if found.cuts and not found.exhausted}
-    resolution = resolve_table(specs, complete, glued, reader.source.text)
+    resolution = resolve_table(specs, complete, glued, reader.source.text) if glued else _NOTHING_GLUED
     read: dict[int, tuple[Token, ...]] = {}
     for index, (segment, found) in chosen.items():
         if index not in glued:
@@ -706,7 +712,7 @@ def _without_bands(reader: _Reader, plan: _Plan, specs: Sequence[RequestRowSpec]
         for segment in found:
             first = segment.values[0][1]
             line = "".join(text[max(text.rfind("\n", 0, first) + 1, segment.label_start) : first].split())
-            named = [i for i, key in inline if key.search(line)]
+            named = _rows_named(line, inline)
             if len(named) > 1:
                 reader.note("P-row-band", f"{' and '.join(specs[i].name for i in named)} stand on one line with one "
                             "set of values (a band of two rows); left blank", segment.label_start,
@@ -714,6 +720,22 @@ def _without_bands(reader: _Reader, plan: _Plan, specs: Sequence[RequestRowSpec]
                 continue
             kept.setdefault(index, []).append(segment)
     return kept
+
+
+_BAND_MEMO: dict[tuple[str, int], list[int]] = {}
+
+
+def _rows_named(line: str, inline: tuple[tuple[int, re.Pattern[str]], ...]) -> list[int]:
+    """The rows whose labels stand in ``line`` (remembered: the same label lines recur in every report)."""
+    key = (line, id(inline))
+    found = _BAND_MEMO.get(key)
+    if found is None:
+        found = [i for i, pattern in inline if pattern.search(line)]
+        if len(_BAND_MEMO) >= _MEMO_SIZE:
+            _BAND_MEMO.clear()
+        if len(line) <= 200:
+            _BAND_MEMO[key] = found
+    return found
 
 
 @functools.cache
@@ -724,11 +746,13 @@ def _inline_keys(specs: tuple[RequestRowSpec, ...]) -> tuple[tuple[int, re.Patte
 
 
 _APPLICANT_ORDER: Final = tuple(range(len(APPLICANT_COLUMNS)))
+_NOTHING_GLUED: Final = Resolution({}, {})
 _REQUEST_GLUE: Final = Glue(_row_total_holds, blanks=1)
 
 
 def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]]
                    ) -> Order | tuple[Order, Order] | None:
+    """The data columns' order from the header, two readings of it, or ``None`` if it cannot be known."""
     """The data columns' order from the header before the table's first row; ``None`` if it cannot be known."""
     index, first = min(((i, segment) for i, found in claims.items() for segment in found),
                        key=lambda item: item[1].label_start)
@@ -791,8 +815,8 @@ def _unreadable_header(reader: _Reader, reason: str, offset: int | None) -> None
 _CONTRADICTING_ROWS: Final = 3
 
 
-def _decide_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]],
-                  candidates: tuple[Order, Order] | None) -> Order | None:
+def _decide_order(reader: _Reader, claims: dict[int, list[Segment]], candidates: tuple[Order, Order],
+                  chosen: dict[int, tuple[Segment, Fit]]) -> Order | None:
     """Of two readings of a two-level header, the one whose rows keep 总计 = Σ (H3); ``None`` if not one.
 
     The reading "as it stands" wins only where it keeps H3 in every fully
@@ -804,14 +828,11 @@ def _decide_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]]
     when a publisher's errors break H3 in both readings); else the table is
     left blank.
     """
-    if candidates is None:
-        return None
-    width = len(candidates[0].columns)
-    chosen = _choose(claims, plan, _Reader(reader.source, reader.section), None,
-                     ((ValueKind.COUNT,) * width,) * len(plan.kinds))
     text = reader.source.text
     rows = []
     for _, found in chosen.values():
+        if found.glued or not found.cuts:
+            continue  # split as if in template order: no evidence about the order
         raws = [text[t[1] : t[2]] for t in found.cuts[0]]
         rows.append([_SMALL_COUNTS.get(raw) if raw else None for raw in raws])
     def failures(order: Order) -> int:

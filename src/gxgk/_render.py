@@ -39,10 +39,17 @@ def _pipe(table: Table, blank: str) -> str:
 
 
 def _markdown(table: Table, blank: str) -> str:
-    width = max(len(row) for row in table)
-    lines = ["| " + " | ".join(cell or blank for cell in row) + " |" for row in table]
+    """A GitHub-flavoured Markdown table: its first row, padded to the widest, is the header row.
+
+    Blank lines around it keep it a block of its own, not a paragraph's lines.
+    """
+    # a header row is padded to the widest row, so that every column shows; a first row of values keeps
+    # its cells (padding would add blank cells to it)
+    width = len(table[0]) if _is_data(table[0]) else max(len(row) for row in table)
+    header = [*table[0], *([""] * (width - len(table[0])))]
+    lines = ["| " + " | ".join(cell or blank for cell in row) + " |" for row in (header, *table[1:])]
     lines.insert(1, "|" + "---|" * width)
-    return "\n".join(lines)
+    return "\n" + "\n".join(lines) + "\n"
 
 
 def _tabs(table: Table, blank: str) -> str:
@@ -99,21 +106,22 @@ def render(report: Report, layout: str = "pipe", *, headings: bool = True, heade
         raise ValueError(f"unknown layout {layout!r}; choose one of {names}") from None
     mark = default_blank if blank is None else blank
     parts: list[str] = []
+    heading = "## " if layout == "markdown" else ""  # Markdown: the title and the sections as headings
     if report.meta.title:
-        parts.append(report.meta.title)
+        parts.append(("# " if heading else "") + report.meta.title)
     tables = {2: disclosure_table(report), 3: requests_table(report), 4: appeals_table(report)}
     if not header_rows:
         tables = {number: [row for row in table if row and _is_data(row)] for number, table in tables.items()}
     narratives = {1: report.overview, 5: report.problems, 6: report.other_matters}
     for number, title in enumerate(SECTION_TITLES, start=1):
         if headings:
-            parts.append(title)
+            parts.append(heading + title)
         table = tables.get(number)
         if table:
             parts.append(formatter(table, mark))
         narrative = narratives.get(number)
         if isinstance(narrative, Narrative) and narrative.text:
-            parts.append(narrative.text)
+            parts.append(narrative.text.replace("\n", "\n\n") if heading else narrative.text)
     return "\n".join(parts) + "\n"
 
 

@@ -9,7 +9,7 @@ validation finding.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING, Final
@@ -20,7 +20,7 @@ from ._records import Record, records_and_cells
 if TYPE_CHECKING:
     from ._rules import Finding
 
-__all__ = ["findings_html", "report_html"]
+__all__ = ["findings_html", "report_html", "report_tables"]
 
 _STYLE: Final = (
     "<style>.gxgk td,.gxgk th{border:1px solid #bbb;padding:2px 6px;text-align:right}"
@@ -42,19 +42,21 @@ def report_html(report: Report) -> str:
                if finding.severity is Severity.ERROR for cell in finding.cells}
     head = escape(f"{report.meta.title or '(no title)'} · template {report.template.value} · "
                   f"year {report.meta.year} · {len(report.diagnostics)} diagnostics")
-    parts = [_STYLE, f"<div class='gxgk'><p><b>{head}</b></p>"]
+    return f"{_STYLE}<div class='gxgk'><p><b>{head}</b></p>{report_tables(report, failing)}</div>{_LEGEND}"
+
+
+def report_tables(report: Report, failing: Collection[tuple[int, str | None, str | None]]) -> str:
+    """The report's tables as HTML, one per section (one per item in section 二), cells marked."""
+    parts = []
     records = list(records_and_cells(report))
     for section, in_section in groupby(records, key=lambda pair: pair[0].section):
         parts.append(f"<h4>{_SECTIONS[section]}</h4>")
         for _item, rows in groupby(in_section, key=lambda pair: pair[0].item):
             parts.append(_table(list(rows), failing))
-    if not records:
-        parts.append("<p>No table was read.</p>")
-    parts.append("</div>" + _LEGEND)
-    return "".join(parts)
+    return "".join(parts) if records else "<p>No table was read.</p>"
 
 
-def _table(records: Sequence[tuple[Record, Cell]], failing: set[tuple[int, str, str]]) -> str:
+def _table(records: Sequence[tuple[Record, Cell]], failing: Collection[tuple[int, str | None, str | None]]) -> str:
     """One table: a row per template row, a column per template column (in the records' order)."""
     columns = list(dict.fromkeys(record.column for record, _ in records))
     lines = ["<table>", "<tr><th></th>" + "".join(f"<th>{escape(c)}</th>" for c in columns) + "</tr>"]
@@ -66,7 +68,7 @@ def _table(records: Sequence[tuple[Record, Cell]], failing: set[tuple[int, str, 
     return "".join(lines)
 
 
-def _cell(pair: tuple[Record, Cell] | None, failing: set[tuple[int, str, str]]) -> str:
+def _cell(pair: tuple[Record, Cell] | None, failing: Collection[tuple[int, str | None, str | None]]) -> str:
     if pair is None:
         return "<td></td>"
     record, cell = pair

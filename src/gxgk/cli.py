@@ -27,19 +27,21 @@ from importlib import resources
 from typing import IO, Any, Final, TypeAlias
 
 from . import __version__
+from ._audit import Checked, write_csv, write_html, write_xlsx
 from ._batch import ParseFailure, SourcedRecord, expand_paths, parse_many, to_records_many
 from ._convert import to_dict
 from ._model import Report, Severity
 from ._parse import MAX_SIZE, parse
 from ._problems import Problem, problems
-from ._render import LAYOUTS, appeals_table, disclosure_table, render, requests_table
+from ._records import to_records
+from ._render import LAYOUTS, render
 from ._rules import Finding
 from ._template import Template
-from ._validate import validate
+from ._validate import validate, validate_aggregate, validate_series
 
 __all__ = ["build_parser", "main"]
 
-EXAMPLES: Final = ("liquan_2019.txt", "yongcheng_2023.txt")
+EXAMPLES: Final = ("liquan_2019.txt", "flattened_2022.txt")
 STDIN: Final = "-"
 #: Exit statuses.
 OK, FINDINGS, FAILED = 0, 1, 2
@@ -254,28 +256,82 @@ def _problem_lines(path: str, found: Sequence[Problem], lang: str, info: bool) -
 
 def _check_command(args: argparse.Namespace) -> int:
     paths = expand(args.paths)
+    if args.format == "xlsx" and args.output in (None, STDIN):
+        print("gxgk: --format xlsx writes a workbook: name it with -o FILE.xlsx", file=sys.stderr)
+        return FAILED
     tally = Tally()
-    with output(args.output) as out:
-        array = JsonArray(out) if args.format == "json" else None
-        for path, result in results(paths, args.jobs, args.max_size):
-            if isinstance(result, ParseFailure):
-                tally.unreadable += 1
-                print(f"gxgk: {path}: {result.reason}", file=sys.stderr)
-                found = [Problem(Severity.ERROR, "P-unreadable", result.reason, f"无法读取：{result.reason}")]
-            else:
-                found = problems(result)
-                tally.add(found, args.strict, result.template is not Template.NONE)
+    checked = _checked(args, paths, tally)
+    with output(None if args.format == "xlsx" else args.output, bom=args.format == "csv") as out:
+        if args.format in ("table", "json"):
+            array = JsonArray(out) if args.format == "json" else None
+            for item in checked:
+                if array is None:
+                    out.write("".join(f"{line}\n" for line in _problem_lines(item.path, item.problems, args.lang,
+                                                                              args.info)))
+                else:
+                    array.extend(problem.as_dict(item.path) for problem in item.problems)
             if array is None:
-                out.write("".join(line + "\n" for line in _problem_lines(path, found, args.lang, args.info)))
+                out.write(tally.summary(args.lang) + "\n")
             else:
-                array.extend(problem.as_dict(path) for problem in found)
-        if array is None:
-            out.write(tally.summary(args.lang) + "\n")
+                array.close()
         else:
-            array.close()
+            _write_audit(args, list(checked), out)
     if not paths:
         print("gxgk: no input files", file=sys.stderr)
     return tally.status()
+
+
+def _checked(args: argparse.Namespace, paths: Sequence[str], tally: Tally) -> Iterator[Checked]:
+    """Each input's problems, as they come; with ``--series`` or ``--parent``, once all are read."""
+    pairs: Iterable[tuple[str, Result]] = results(paths, args.jobs, args.max_size)
+    cross: dict[int, list[Finding]] | None = None
+    if args.series or args.parent:
+        pairs = list(pairs)
+        if args.parent:
+            pairs = [(args.parent, _parse_one(args.parent, args.max_size)), *pairs]
+        cross = _cross_findings(pairs, args)
+    for path, result in pairs:
+        if isinstance(result, ParseFailure):
+            tally.unreadable += 1
+            print(f"gxgk: {path}: {result.reason}", file=sys.stderr)
+            yield Checked(path, None, [Problem(Severity.ERROR, "P-unreadable", result.reason,
+                                               f"无法读取：{result.reason}")])
+            continue
+        found = problems(result, None if cross is None else cross.get(id(result), []))
+        tally.add(found, args.strict, result.template is not Template.NONE)
+        yield Checked(path, result, found)
+
+
+def _parse_one(path: str, max_size: int) -> Result:
+    return next(iter(parse_many([path], max_size=max_size)))[1]
+
+
+def _cross_findings(pairs: Sequence[tuple[str, Result]], args: argparse.Namespace) -> dict[int, list[Finding]]:
+    """The validation findings of each report (by ``id``), with the cross-year or aggregate rules run."""
+    reports = [result for _, result in pairs if isinstance(result, Report)]
+    by_report: dict[int, list[Finding]] = {id(report): [] for report in reports}
+    if args.series:
+        for finding in validate_series(reports):
+            if finding.report is not None:
+                by_report.setdefault(id(finding.report), []).append(finding)
+    else:
+        by_report = {id(report): list(validate(report)) for report in reports}
+    if args.parent and reports and isinstance(pairs[0][1], Report):
+        parent = pairs[0][1]
+        by_report[id(parent)] += validate_aggregate(parent, reports[1:])
+    return by_report
+
+
+def _write_audit(args: argparse.Namespace, checked: list[Checked], out: IO[str]) -> None:
+    if args.format == "csv":
+        write_csv(out, checked, args.lang)
+    elif args.format == "html":
+        write_html(out, checked, args.lang, title="gxgk check — 政府信息公开工作年度报告核查")
+    else:
+        try:
+            write_xlsx(args.output, checked, args.lang)
+        except ImportError as exc:
+            raise OutputError(str(exc)) from exc
 
 
 # ---- gxgk render ------------------------------------------------------------------
@@ -300,42 +356,42 @@ def _example(name: str) -> bytes:
     return resources.files("gxgk").joinpath("examples").joinpath(name).read_bytes()
 
 
-def _show(report: Report, out: list[str]) -> None:
-    meta = report.meta
-    out.append(f"{meta.title or '(no title)'}")
-    out.append(f"template {report.template.value} · year {meta.year} · organ {meta.organ}")
-    for heading, table in (("二、主动公开政府信息情况", disclosure_table(report)),
-                           ("三、收到和处理政府信息公开申请情况", requests_table(report)),
-                           ("四、行政复议、行政诉讼情况", appeals_table(report))):
-        out.append("")
-        out.append(heading)
-        out.extend(" | ".join(cell or "·" for cell in row) for row in table)
-    out.append("")
-    if report.diagnostics:
-        out.append("What the parser had to guess or could not read:")
-        out.extend(f"  [{d.severity.value}] {d.code}: {d.message}" + (f" (line {d.line})" if d.line else "")
-                   for d in report.diagnostics)
-    else:
-        out.append("Every table cell was read; nothing had to be guessed.")
-    _show_findings(validate(report), out)
-
-
-def _show_findings(findings: Sequence[Finding], out: list[str]) -> None:
-    if findings:
-        out.append("What does not add up (gxgk.validate):")
-        out.extend(f"  [{f.severity.value}] {f.code}: {f.message}" for f in findings)
-    else:
-        out.append("Everything adds up: every total and identity gxgk.validate checks holds.")
-
-
 def _demo(_args: argparse.Namespace) -> int:
-    out: list[str] = []
-    for name in EXAMPLES:
-        out.append(f"==== gxgk demo: examples/{name} " + "=" * 20)
-        _show(parse(_example(name)), out)
-        out.append("")
+    """A clean report and a messy one: what was read, what was guessed, what does not add up, and what next."""
+    shown = [(name, parse(_example(name))) for name in EXAMPLES]
+    out = ["gxgk demo: two bundled reports", ""]
+    for name, report in shown:
+        found = problems(report)
+        records = [record.value for record in to_records(report)]
+        recovered = sum(d.code == "P-glued" for d in report.diagnostics)
+        errors = [p for p in found if p.severity is Severity.ERROR]
+        out.append(f"  {name}: {report.meta.title} (template {report.template.value}, year {report.meta.year}); "
+                   f"{sum(v is not None for v in records)} cells read, {records.count(None)} left blank, "
+                   f"{recovered} rows split from glued digits, {_count(len(errors), 'error')}")
+    for name, report in shown:
+        out += ["", f"==== {name}", *_demo_details(report)]
+    out += ["", "Next: gxgk check 你的文件夹 --format html -o audit.html   (one page per folder, in Chinese with "
+                "--lang zh)"]
     print("\n".join(out))
     return OK
+
+
+def _demo_details(report: Report) -> list[str]:
+    lines = []
+    total = report.requests.row("（七）总计") if report.requests is not None else None
+    if total is not None:
+        lines.append(f"三（七）总计: {' | '.join('·' if v is None else str(v) for v in total.values)}")
+    guesses = [d for d in report.diagnostics if d.code in ("P-glued", "P-glued-ambiguous", "P-row-cells")]
+    for diagnostic in guesses[:3]:
+        lines.append(f"  parser  {diagnostic.code}: {diagnostic.message[:110]}")
+    if len(guesses) > 3:
+        lines.append(f"  … and {len(guesses) - 3} more such notes")
+    findings = [f for f in validate(report) if f.severity is not Severity.INFO]
+    for finding in findings[:3]:
+        lines.append(f"  check   {finding.code}: {finding.message[:110]}")
+    if not guesses and not findings:
+        lines.append("  Every cell was read as printed, and every total adds up.")
+    return lines
 
 
 # ---- The parser ---------------------------------------------------------------------
@@ -410,10 +466,17 @@ def build_parser() -> argparse.ArgumentParser:
     parse_cmd.set_defaults(run=_parse_command)
     check = commands.add_parser("check", parents=[common], formatter_class=raw,
                                 help="list what could not be read and what does not add up; exit 1 if any fails",
-                                epilog=_examples("gxgk check reports/ --strict", "gxgk check 年报.pdf --lang zh"))
-    check.add_argument("-f", "--format", choices=("table", "json"), default="table",
-                       help="table (default): readable lines per file; json: an array of {path, severity, code, "
-                            "message, message_zh}")
+                                epilog=_examples("gxgk check reports/ --strict",
+                                                 "gxgk check 你的文件夹 --format html -o audit.html"))
+    check.add_argument("-f", "--format", choices=("table", "json", "csv", "html", "xlsx"), default="table",
+                       help="table (default): readable lines per file; json: an array of problems; csv: one row "
+                            "per problem, UTF-8 with a BOM for Excel; html: one self-contained audit page; xlsx: a "
+                            "Summary and a Findings sheet (needs the extra: pip install 'gxgk[xlsx]', and -o)")
+    check.add_argument("--series", action="store_true",
+                       help="also check consecutive years of each agency against each other (X1–X4)")
+    check.add_argument("--parent", metavar="FILE",
+                       help="also check FILE, a government's own report, against PATHS, its departments and lower "
+                            "governments (A1: each cell the sum of theirs)")
     check.add_argument("--strict", action="store_true",
                        help="warnings fail too: cells left blank, units unknown, input cut, template guessed")
     check.add_argument("--info", action="store_true",
