@@ -98,6 +98,7 @@ def _in_template_order(columns: Sequence[Name]) -> bool:
     return indices == sorted(indices)
 
 
+@functools.lru_cache(maxsize=1024)
 def applicant_order(header: str) -> Order | Unreadable | tuple[Order, Order]:
     """The order of section 三's data columns from its header text.
 
@@ -132,6 +133,7 @@ def applicant_order(header: str) -> Order | Unreadable | tuple[Order, Order]:
     return as_rows if as_rows == as_leaves else (as_rows, as_leaves)
 
 
+@functools.lru_cache(maxsize=1024)
 def appeal_order(header: str) -> tuple[Order, Order] | Unreadable:
     """The order of section 四's blocks and of the results inside each block, from its header text.
 

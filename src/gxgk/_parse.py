@@ -12,7 +12,7 @@ import functools
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Final
 
 import attrs
@@ -249,7 +249,7 @@ def _a_form(tables: dict[str, object], title: str | None, diagnostics: Sequence[
     if any(d.code in _UNREAD_VALUES for d in diagnostics):
         return False
     found = [table for table in tables.values() if table is not None]
-    return all(cell.value is None for table in found for cell in _cells_of(table))
+    return not any(cell.value is not None for table in found for cell in _cells_of(table))
 
 
 #: Diagnostics that say values were printed but not read.
@@ -257,13 +257,14 @@ _UNREAD_VALUES: Final = frozenset({"P-row-cells", "P-glued-ambiguous", "P-glued-
                                    "P-row-band", "P-row-order"})
 
 
-def _cells_of(table: object) -> list[Cell]:
-    """Every cell of a section's table (二: rows of cells; 三: rows; 四: blocks)."""
+def _cells_of(table: object) -> Iterator[Cell]:
+    """Every cell of a section's table (二: rows of cells; 三: rows; 四: blocks), lazily."""
     rows = getattr(table, "blocks", None) or getattr(table, "rows", None)
     kind = type(table)
     if rows is None and attrs.has(kind):  # section 二: one attribute per row
         rows = [getattr(table, field.name) for field in attrs.fields(kind)]
-    return [cell for row in rows or () for cell in row.cells]
+    for row in rows or ():
+        yield from row.cells
 
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from itertools import accumulate
 from typing import Any, Final, NamedTuple
@@ -126,7 +126,7 @@ class _Reader:
         self.source = source
         self.section = section
         self.number = "一二三四".index(section) + 1  #: the section as a number, for :class:`CellName`
-        self.padded = False  #: the table's lines all have as many cells (see :func:`fit`)
+        self.padded: object = False  #: the table's lines all have as many cells (see :func:`fit`); tested lazily
         self.diagnostics: list[Diagnostic] = []
 
     def note(self, code: str, message: str, offset: int | None, severity: Severity = Severity.WARNING,
@@ -179,7 +179,7 @@ class _Reader:
             return None
 
 
-def fit(values: Sequence[Token], n: int, padded: bool = False) -> tuple[Token, ...] | None:
+def fit(values: Sequence[Token], n: int, padded: object = False) -> tuple[Token, ...] | None:
     """Exactly ``n`` cells from a segment's value tokens, or ``None`` if they do not fit.
 
     Empty cells at the edges of a row may be padding (a pipe line's trailing
@@ -206,7 +206,7 @@ def fit(values: Sequence[Token], n: int, padded: bool = False) -> tuple[Token, .
         for candidate in (cells[:trimmed_end], cells[start:end]):
             if len(candidate) == n:
                 return tuple(candidate)
-    if padded and len(inner) > n and all(token[0] == EMPTY for token in inner[n:]):
+    if len(inner) > n and all(token[0] == EMPTY for token in inner[n:]) and padded:
         return tuple(inner[:n])
     return None
 
@@ -226,11 +226,19 @@ class Keys:
 
         self.patterns = tuple(regex.compile(f"(?r)(?:{key})") for key in keys)
         self._owners: dict[str, int | None] = {}
+        self._starts: dict[tuple[str, int], int] = {}
 
     def start(self, label: str, index: int) -> int:
         """Where key ``index`` matches in ``label`` (its owner's match: the row's own label starts there)."""
-        match = self.patterns[index].search(label)
-        return len(label) if match is None else match.start()
+        key = (label, index)
+        found = self._starts.get(key)
+        if found is None:
+            match = self.patterns[index].search(label)
+            found = len(label) if match is None else match.start()
+            if len(self._starts) >= _MEMO_SIZE:
+                self._starts.clear()
+            self._starts[key] = found
+        return found
 
     def owner(self, label: str) -> int | None:
         """Index of the key that owns ``label``, if any."""
@@ -312,7 +320,7 @@ _FORCED: Final = Glue()
 
 
 def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: Glue | None = None,
-                padded: bool = False) -> Fit:
+                padded: object = False) -> Fit:
     """Cells for a segment: all its values, else those on its label's line, else split glued digits.
 
     When the values run on past the label's line (a markdown table whose next
@@ -380,7 +388,7 @@ def _has_number(tokens: Sequence[Token], text: str) -> bool:
 
 
 def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, after: int = -1,
-          glue: Glue | None = None, padded: bool = False) -> tuple[Segment, Fit] | None:
+          glue: Glue | None = None, padded: object = False) -> tuple[Segment, Fit] | None:
     """The first candidate after offset ``after`` that fits the row's cells with a number in them.
 
     ``after`` is where the previous row of the table was read: the next row
@@ -645,11 +653,11 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     reader = _Reader(source, "三")
     specs = REQUEST_ROWS[template]
     # section 四's header ends in 总计 too: its values are never a section 三 row
-    claims = _claims((s for s in segments if not _APPEAL_HEADER_END.search(s.label)), plan.keys)
+    claims = _claims(segments, plan.keys)
     if not claims:
         return None, reader.diagnostics
-    claims = _without_bands(reader, plan, specs, claims)
-    reader.padded = _padded(reader.source.text, claims)
+    claims = _without_bands(reader, template, claims)
+    reader.padded = _Lazy(functools.partial(_padded, reader.source.text, claims))
     found_order = _request_order(reader, plan, claims)
     if found_order is None:
         return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
@@ -697,8 +705,8 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     return Requests(tuple(_request_rows(reader, specs, rows))), reader.diagnostics
 
 
-def _without_bands(reader: _Reader, plan: _Plan, specs: Sequence[RequestRowSpec],
-                   claims: dict[int, list[Segment]]) -> dict[int, list[Segment]]:
+def _without_bands(reader: _Reader, template: Template, claims: dict[int, list[Segment]]
+                   ) -> dict[int, list[Segment]]:
     """Claims without segments whose label line names two rows: a band of a table that lost a rule.
 
     A PDF table whose rule between two rows is missing prints both labels in
@@ -706,13 +714,16 @@ def _without_bands(reader: _Reader, plan: _Plan, specs: Sequence[RequestRowSpec]
     belong to which row cannot be known from the line.
     """
     text = reader.source.text
-    inline = _inline_keys(tuple(specs))
+    specs = REQUEST_ROWS[template]
+    inline = _inline_keys(template)
     kept: dict[int, list[Segment]] = {}
     for index, found in claims.items():
         for segment in found:
             first = segment.values[0][1]
-            line = "".join(text[max(text.rfind("\n", 0, first) + 1, segment.label_start) : first].split())
-            named = _rows_named(line, inline)
+            named = _rows_named(segment.label, inline)  # the whole label first: it rarely names two rows
+            if len(named) > 1:
+                line = "".join(text[max(text.rfind("\n", 0, first) + 1, segment.label_start) : first].split())
+                named = _rows_named(line, inline)
             if len(named) > 1:
                 reader.note("P-row-band", f"{' and '.join(specs[i].name for i in named)} stand on one line with one "
                             "set of values (a band of two rows); left blank", segment.label_start,
@@ -739,10 +750,10 @@ def _rows_named(line: str, inline: tuple[tuple[int, re.Pattern[str]], ...]) -> l
 
 
 @functools.cache
-def _inline_keys(specs: tuple[RequestRowSpec, ...]) -> tuple[tuple[int, re.Pattern[str]], ...]:
+def _inline_keys(template: Template) -> tuple[tuple[int, re.Pattern[str]], ...]:
     """Each data row's pattern for its label anywhere in a line (see :attr:`RequestRowSpec.inline`)."""
     return tuple((index, re.compile(spec.inline or spec.key.replace(")?$", ")?").replace("$", "")))
-                 for index, spec in enumerate(specs) if not spec.group)
+                 for index, spec in enumerate(REQUEST_ROWS[template]) if not spec.group)
 
 
 _APPLICANT_ORDER: Final = tuple(range(len(APPLICANT_COLUMNS)))
@@ -764,6 +775,21 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
         return order
     _say_order(reader, order, first.label_start)
     return order
+
+
+class _Lazy:
+    """A truth value computed the first time it is asked for (most rows fit before padding matters)."""
+
+    __slots__ = ("compute", "value")
+
+    def __init__(self, compute: Callable[[], bool]) -> None:
+        self.compute: Callable[[], bool] | None = compute
+        self.value = False
+
+    def __bool__(self) -> bool:
+        if self.compute is not None:
+            self.value, self.compute = self.compute(), None
+        return self.value
 
 
 def _padded(text: str, claims: dict[int, list[Segment]]) -> bool:

@@ -215,7 +215,9 @@ _REQUEST_ROWS_HEAD: Final = (
                    r"重新出具(?:已获取信息)?|确认或重新"),
 )
 _REQUEST_ROWS_TAIL: Final = (
-    RequestRowSpec((_RESULTS, "（七）总计"), r"(?:总计|合计)$", inline=r"七[)、.]?(?:总计|合计)"),
+    # not after section 四's header, which ends in "尚未审结 总计" right before its values
+    RequestRowSpec((_RESULTS, "（七）总计"), r"(?<!审结|结果维持|结果纠正|其他结果)(?:总计|合计)$",
+                   inline=r"七[)、.]?(?:总计|合计)"),
     RequestRowSpec(("四、结转下年度继续办理",), r"结转下年(?:度)?(?:继续办理)?"),
 )
 
