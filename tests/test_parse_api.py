@@ -122,3 +122,10 @@ def test_an_unreadable_appeal_cell_names_its_block_and_column() -> None:
     assert report.appeals is not None and report.appeals.review.corrected.value is None
     notes = [d.message for d in report.diagnostics if d.code == "P-cell-value"]
     assert len(notes) == 1 and "行政复议 · 结果纠正" in notes[0]
+
+
+def test_dir_lists_the_public_names_only() -> None:
+    """Issue 21: ``dir(gxgk)`` shows the API, not ``Final``, ``TYPE_CHECKING`` or the private modules."""
+    names = dir(gxgk)
+    assert set(names) == {*gxgk.__all__, "__version__"}
+    assert all(hasattr(gxgk, name) for name in names)

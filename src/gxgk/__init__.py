@@ -69,7 +69,8 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public names (``__all__`` and ``__version__``), not the modules and helpers behind them."""
+    return sorted({*__all__, "__version__"})
 
 __version__ = "0.1.0"
 
