@@ -56,7 +56,12 @@ class Order(NamedTuple):
     @property
     def moved(self) -> bool:
         """Whether the printed order differs from the template's."""
-        return self.columns != tuple(sorted(c for c in self.columns if isinstance(c, int)))
+        return _moved(self.columns)
+
+
+@functools.lru_cache(maxsize=256)
+def _moved(columns: tuple[Name, ...]) -> bool:
+    return columns != tuple(sorted(c for c in columns if isinstance(c, int)))
 
 
 class Unreadable(NamedTuple):

@@ -713,14 +713,17 @@ def _without_bands(reader: _Reader, template: Template, claims: dict[int, list[S
     one cell and both rows' numbers in the cells beside them; which numbers
     belong to which row cannot be known from the line.
     """
+    inline = _inline_keys(template)
+    # the whole label first: it rarely names two rows, and then nothing is dropped (the common case)
+    if not any(len(_rows_named(segment.label, inline)) > 1 for found in claims.values() for segment in found):
+        return claims
     text = reader.source.text
     specs = REQUEST_ROWS[template]
-    inline = _inline_keys(template)
     kept: dict[int, list[Segment]] = {}
     for index, found in claims.items():
         for segment in found:
             first = segment.values[0][1]
-            named = _rows_named(segment.label, inline)  # the whole label first: it rarely names two rows
+            named = _rows_named(segment.label, inline)
             if len(named) > 1:
                 line = "".join(text[max(text.rfind("\n", 0, first) + 1, segment.label_start) : first].split())
                 named = _rows_named(line, inline)
