@@ -573,6 +573,13 @@ _TABLE_UNIT = re.compile(r"单位:?(万元|千元|亿元|元)")
 _CELL_UNIT = re.compile(r"(?:万元|千元|亿元|万|亿|元)$")
 
 
+@functools.lru_cache(maxsize=1024)
+def _header_unit(header: str) -> str | None:
+    """The money unit a header prints for its amount column (several different ones joined with 、)."""
+    units = _HEADER_UNIT.findall(header) or list(set(_TABLE_UNIT.findall(header)))
+    return units[-1] if len(set(units)) == 1 else ("、".join(sorted(set(units))) or None)
+
+
 def _in_wan_yuan(reader: _Reader, template: Template, plan: _Plan, index: int, segment: Segment,
                  cells: list[Cell]) -> list[Cell]:
     """Amounts converted to 万元 by the unit their header prints; a unit that cannot be known is said.
@@ -582,10 +589,7 @@ def _in_wan_yuan(reader: _Reader, template: Template, plan: _Plan, index: int, s
     万元 applies, while the 2019 template printed no unit at all, which a
     warning says.
     """
-    row_start = plan.keys.start(segment.label, index)
-    header = segment.label[:row_start]
-    units = _HEADER_UNIT.findall(header) or list(set(_TABLE_UNIT.findall(header)))
-    unit = units[-1] if len(set(units)) == 1 else ("、".join(sorted(set(units))) or None)
+    unit = _header_unit(segment.label[: plan.keys.start(segment.label, index)])
     factor = None if unit is None else MONEY_UNIT_FACTORS.get(unit)
     result = list(cells)
     for column, (kind, cell) in enumerate(zip(plan.kinds[index], cells, strict=True)):
