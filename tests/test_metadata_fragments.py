@@ -108,3 +108,13 @@ def test_a_number_in_a_labels_instruction_is_not_a_value() -> None:
     assert report.disclosure is not None and report.disclosure.rules.values == (1, 0, 5)
     cell = report.disclosure.rules.cells[0]
     assert cell.source is not None and cell.source.raw == "1"
+
+
+def test_misprinted_item_headings_and_shortened_headers_are_read() -> None:
+    text = ("某某县2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项 |\n"
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 公开总数量 |\n规章 | 1 | 1 | 5 |\n"
+            "第二十条第(五项) |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数 |\n行政许可 | 10 | -2 | 30 |\n")
+    report = gxgk.parse(text)
+    assert report.template is gxgk.Template.V2019 and report.disclosure is not None
+    assert report.disclosure.rules.values == (1, 1, 5)
+    assert report.disclosure.licensing.values == (10, -2, 30)
