@@ -15,6 +15,7 @@ from ._model import (
     CellName,
     DecisionRow2021,
     Diagnostic,
+    Disclosure,
     Disclosure2019,
     Disclosure2021,
     DocumentRow2019,
@@ -30,6 +31,7 @@ from ._model import (
     RequestRow,
     Requests,
     Severity,
+    Value,
 )
 from ._parse import parse
 from ._records import Record, to_records
@@ -85,6 +87,7 @@ __all__ = [
     "CellRef",
     "DecisionRow2021",
     "Diagnostic",
+    "Disclosure",
     "Disclosure2019",
     "Disclosure2021",
     "DocumentRow2019",
@@ -109,6 +112,7 @@ __all__ = [
     "Severity",
     "SourcedRecord",
     "Template",
+    "Value",
     "findings_records",
     "from_dict",
     "from_json",

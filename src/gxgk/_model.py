@@ -32,6 +32,7 @@ __all__ = [
     "CellName",
     "DecisionRow2021",
     "Diagnostic",
+    "Disclosure",
     "Disclosure2019",
     "Disclosure2021",
     "DocumentRow2019",

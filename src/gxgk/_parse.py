@@ -13,14 +13,14 @@ import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Final
+from typing import IO, Final, TypeVar
 
 import attrs
 
 from ._cells import Segment, segments, tokenize, without_chrome
 from ._decode import decode
 from ._meta import read_meta
-from ._model import Cell, CellName, Diagnostic, Narrative, Provenance, Report, Severity
+from ._model import Appeals, Cell, CellName, Diagnostic, Disclosure, Narrative, Provenance, Report, Requests, Severity
 from ._normalize import normalize
 from ._read import Source, read_appeals, read_disclosure, read_requests
 from ._sections import Heading, find_headings
@@ -206,22 +206,17 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
                                       f"{_YEAR_SOURCES[year_source]}", Severity.INFO))
     template, template_notes = _detect_template(text, meta.year, meta.title)
     diagnostics += template_notes
-    report_kwargs: dict[str, object] = {}
+    disclosure: Disclosure | None = None
+    requests: Requests | None = None
+    appeals: Appeals | None = None
     if template is not Template.NONE:
         found = _Tables(tables, _tables_region(text, headings), _tables_start(text))
-        for name, section, read in (
-            ("disclosure", 2, lambda s: read_disclosure(template, source, s)),
-            ("requests", 3, lambda s: read_requests(template, source, s)),
-            ("appeals", 4, lambda s: read_appeals(source, s)),
-        ):
-            value, notes = _read_in_section(read, found, headings, section, len(text))
-            diagnostics += notes
-            report_kwargs[name] = value
-            if value is None:
-                diagnostics.append(Diagnostic("P-table-missing", f"table {'二三四'[section - 2]} not found",
-                                              Severity.WARNING, cells=(CellName(section),)))
-    if template is not Template.NONE and _a_form(report_kwargs, meta.title, diagnostics):
-        template, report_kwargs = Template.NONE, {}
+        where = (found, headings, len(text), diagnostics)
+        disclosure = _table(functools.partial(read_disclosure, template, source), 2, *where)
+        requests = _table(functools.partial(read_requests, template, source), 3, *where)
+        appeals = _table(functools.partial(read_appeals, source), 4, *where)
+    if template is not Template.NONE and _a_form((disclosure, requests, appeals), meta.title, diagnostics):
+        template, disclosure, requests, appeals = Template.NONE, None, None, None
         diagnostics = [d for d in diagnostics if not d.cells and d.code != "P-template"]
         diagnostics.append(Diagnostic("P-not-a-report", "not a report: it carries the template's table labels but "
                                       "no values (the notice that issues the template, or a blank form)",
@@ -229,13 +224,12 @@ def _parse_text(original: str, diagnostics: list[Diagnostic]) -> Report:
     elif template is Template.NONE:
         diagnostics.append(_not_on_template(text, meta.year))
     # a counter of its own: the narratives stand before and after the tables, in order
-    narratives, narrative_notes = _narratives(original, text, Source(tables), headings)
-    diagnostics += narrative_notes
-    return Report(template=template, meta=meta, diagnostics=tuple(diagnostics),
-                  **narratives, **report_kwargs)  # type: ignore[arg-type]
+    overview, problems, other_matters = _narratives(original, text, Source(tables), headings, diagnostics)
+    return Report(template=template, meta=meta, overview=overview, disclosure=disclosure, requests=requests,
+                  appeals=appeals, problems=problems, other_matters=other_matters, diagnostics=tuple(diagnostics))
 
 
-def _a_form(tables: dict[str, object], title: str | None, diagnostics: Sequence[Diagnostic]) -> bool:
+def _a_form(tables: Sequence[object], title: str | None, diagnostics: Sequence[Diagnostic]) -> bool:
     """Whether the document prints the template's tables without a value, under no annual report's title.
 
     A report whose numbers are all blank still says it is one in its title
@@ -248,7 +242,7 @@ def _a_form(tables: dict[str, object], title: str | None, diagnostics: Sequence[
         return False
     if any(d.code in _UNREAD_VALUES for d in diagnostics):
         return False
-    found = [table for table in tables.values() if table is not None]
+    found = [table for table in tables if table is not None]
     return not any(cell.value is not None for table in found for cell in _cells_of(table))
 
 
@@ -338,11 +332,22 @@ def _section_span(headings: Sequence[Heading], section: int, size: int) -> tuple
     return None
 
 
-_Reader = Callable[[Sequence[Segment]], tuple[object, list[Diagnostic]]]
+T = TypeVar("T")
 
 
-def _read_in_section(read: _Reader, tables: _Tables, headings: Sequence[Heading], section: int,
-                     size: int) -> tuple[object, list[Diagnostic]]:
+def _table(read: Callable[[Sequence[Segment]], tuple[T, list[Diagnostic]]], section: int, tables: _Tables,
+           headings: Sequence[Heading], size: int, diagnostics: list[Diagnostic]) -> T:
+    """Section ``section``'s table, its diagnostics added to ``diagnostics`` (and a note if it is not found)."""
+    value, notes = _read_in_section(read, tables, headings, section, size)
+    diagnostics += notes
+    if value is None:
+        diagnostics.append(Diagnostic("P-table-missing", f"table {'二三四'[section - 2]} not found",
+                                      Severity.WARNING, cells=(CellName(section),)))
+    return value
+
+
+def _read_in_section(read: Callable[[Sequence[Segment]], tuple[T, list[Diagnostic]]], tables: _Tables,
+                     headings: Sequence[Heading], section: int, size: int) -> tuple[T, list[Diagnostic]]:
     """Read a table inside its section's span; fall back on the whole text."""
     span = _section_span(headings, section, size)
     if span is not None:
@@ -405,19 +410,19 @@ def _not_on_template(text: str, year: int | None) -> Diagnostic:
     return Diagnostic("P-not-a-report", f"not on an official template: {why}; no tables were read", Severity.WARNING)
 
 
-def _narratives(original: str, text: str, source: Source, headings: Sequence[Heading]
-                ) -> tuple[dict[str, Narrative | None], list[Diagnostic]]:
-    result: dict[str, Narrative | None] = {}
-    notes: list[Diagnostic] = []
-    for name, section in (("overview", 1), ("problems", 5), ("other_matters", 6)):
+def _narratives(original: str, text: str, source: Source, headings: Sequence[Heading],
+                diagnostics: list[Diagnostic]) -> tuple[Narrative | None, Narrative | None, Narrative | None]:
+    """Sections 一, 五 and 六 (a note for each whose heading is not found)."""
+    found: list[Narrative | None] = []
+    for section in (1, 5, 6):
         span = _section_span(headings, section, len(text))
         if span is None:
-            result[name] = None
-            notes.append(Diagnostic("P-heading", f"section {'一二三四五六'[section - 1]}'s heading not found; "
-                                    "its text is not separated", Severity.INFO))
-            continue
-        result[name] = _narrative(original, text, source, *span)
-    return result, notes
+            found.append(None)
+            diagnostics.append(Diagnostic("P-heading", f"section {'一二三四五六'[section - 1]}'s heading not found; "
+                                          "its text is not separated", Severity.INFO))
+        else:
+            found.append(_narrative(original, text, source, *span))
+    return found[0], found[1], found[2]
 
 
 def _narrative(original: str, text: str, source: Source, start: int, end: int) -> Narrative:
