@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from html import escape
 from typing import IO, Final, NamedTuple
 
+from ._messages import section_numeral
 from ._model import Report, Severity
 from ._problems import Problem
+from ._records import to_records
 
 __all__ = ["Checked", "write_csv", "write_html", "write_xlsx"]
 
@@ -33,11 +35,10 @@ class Checked(NamedTuple):
 FINDING_COLUMNS: Final = ("file", "organ", "year", "code", "severity", "section", "row", "column", "expected",
                           "actual", "message", "cells")
 SUMMARY_COLUMNS: Final = ("file", "organ", "year", "template", "errors", "warnings", "cells left blank")
-_SECTIONS: Final = {2: "二", 3: "三", 4: "四"}
 
 
 def _cells(problem: Problem) -> str:
-    return "; ".join(" · ".join(part for part in (_SECTIONS.get(section, str(section)), row, column) if part)
+    return "; ".join(" · ".join(part for part in (section_numeral(section), row, column) if part)
                      for section, row, column in problem.cells)
 
 
@@ -65,8 +66,6 @@ def summary_rows(checked: Sequence[Checked]) -> list[tuple[object, ...]]:
         if report is None:
             rows.append((item.path, None, None, None, errors, warnings, None))
             continue
-        from ._records import to_records
-
         blank = sum(record.value is None for record in to_records(report))
         rows.append((item.path, report.meta.organ, report.meta.year, report.template.value, errors, warnings, blank))
     return rows

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from ._batch import ParseFailure
-from ._model import Cell, Report, Severity
+from ._model import Report, Severity
 from ._records import Record, records_and_cells
 from ._template import (
     APPEAL_BLOCK_KEYS,
@@ -65,16 +65,6 @@ def _pairs(items: Report | Iterable[Item]) -> Iterator[tuple[str | None, Report 
             yield os.fspath(path), result
 
 
-def status(cell: Cell) -> str:
-    """How a cell was read: ``read``, ``blank``, ``recovered`` (split from glued digits) or ``assigned``."""
-    if cell.value is None:
-        return "blank"
-    note = cell.source.note if cell.source is not None else None
-    if not note:
-        return "read"
-    return "assigned" if note.startswith("assigned") else "recovered"
-
-
 def _keys(record: Record) -> tuple[str, str]:
     if record.section == 2:
         return DISCLOSURE_ROW_KEYS[record.row], DISCLOSURE_COLUMN_KEYS[record.column]
@@ -97,7 +87,7 @@ def _rows(items: Report | Iterable[Item], section: int | None) -> Iterator[tuple
             count = value if isinstance(value, int) else None
             yield (source, meta.organ, meta.year, result.template.value, record.section, record.item, record.row,
                    record.column, row_key, column_key, count, amount, "万元" if amount is not None or (
-                       value is None and column_key == "amount") else "件", status(cell))
+                       value is None and column_key == "amount") else "件", cell.status)
 
 
 def to_dataframe(items: Report | Iterable[Item], *, section: int | None = None, wide: bool = False) -> pd.DataFrame:
@@ -157,7 +147,7 @@ def summary(items: Report | Iterable[Item]) -> pd.DataFrame:
         cells = [cell for _, cell in records_and_cells(result)]
         found = [(problem.severity, problem.message) for problem in problems(result)]
         errors = [message for severity, message in found if severity is Severity.ERROR]
-        statuses = [status(cell) for cell in cells]
+        statuses = [cell.status for cell in cells]
         meta = result.meta
         rows.append((source, result.template.value, meta.year, meta.organ, meta.title,
                      sum(s != "blank" for s in statuses), statuses.count("blank"),

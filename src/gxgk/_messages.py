@@ -13,7 +13,7 @@ from typing import Final
 
 from ._model import Diagnostic
 
-__all__ = ["message_zh"]
+__all__ = ["message_zh", "section_numeral"]
 
 #: Parser code → what it means, in Chinese.
 MESSAGES_ZH: Final = {
@@ -51,7 +51,8 @@ MESSAGES_ZH: Final = {
     "P-pdf-ocr": "PDF 没有文字层（扫描件），需要文字识别（OCR）",
     "P-pdf-unreadable": "PDF 文件无法读取",
 }
-_SECTIONS: Final = {2: "二", 3: "三", 4: "四"}
+#: A section number as its numeral (2 → 二).
+_NUMERALS: Final = "一二三四五六"
 #: "section 一's heading …": which of the six sections a message is about.
 _PART: Final = re.compile(r"section ([一二三四五六])'s")
 
@@ -73,6 +74,11 @@ def message_zh(diagnostic: Diagnostic) -> str:
     return f"{'；'.join(names)}：{sentence}" if names else sentence
 
 
+def section_numeral(section: int) -> str:
+    """A section's numeral: ``section_numeral(3) == "三"``; an unknown number as digits."""
+    return _NUMERALS[section - 1] if 1 <= section <= len(_NUMERALS) else str(section)
+
+
 def _name(section: int, row: str | None, column: str | None) -> str:
-    where = f"表{_SECTIONS.get(section, section)}" if row is None else f"{_SECTIONS.get(section, section)}、{row}"
+    where = f"表{section_numeral(section)}" if row is None else f"{section_numeral(section)}、{row}"
     return where if column is None else f"{where} · {column}"

@@ -128,6 +128,20 @@ class Cell(NamedTuple):
     def __repr__(self) -> str:
         return f"Cell(value={self.value!r})"
 
+    @property
+    def status(self) -> str:
+        """How the cell was read: ``read``, ``blank``, ``recovered`` (split from glued digits) or
+        ``assigned`` (placed by position where its label was lost); the provenance note says more.
+
+        .. versionadded:: 0.2
+        """
+        if self.value is None:
+            return "blank"
+        note = self.source.note if self.source is not None else None
+        if not note:
+            return "read"
+        return "assigned" if note.startswith("assigned") else "recovered"
+
     def _filled(self) -> int | Decimal:
         if self.value is None:
             raise ValueError("the cell is blank: it has no number (see cell.source and the report's diagnostics)")
@@ -539,11 +553,11 @@ class Report:
 
         The whole report is in :func:`gxgk.to_dict`; a notebook shows its tables (``_repr_html_``).
         """
-        cells = [cell for table in (self.disclosure, self.requests, self.appeals) if table is not None
-                 for cell in _table_cells(table)]
-        blank = sum(cell.value is None for cell in cells)
-        recovered = sum(cell.value is not None and cell.source is not None and bool(cell.source.note)
-                        for cell in cells)
+        statuses = [cell.status for table in (self.disclosure, self.requests, self.appeals) if table is not None
+                    for cell in table_cells(table)]
+        blank = statuses.count("blank")
+        recovered = len(statuses) - blank - statuses.count("read")
+        cells = statuses
         title = self.meta.title or ""
         title = title if len(title) <= 40 else title[:39] + "…"
         return (f"<Report {self.template.value} year={self.meta.year} organ={self.meta.organ!r} title={title!r}: "
@@ -557,10 +571,12 @@ class Report:
         return report_html(self)
 
 
-def _table_cells(table: object) -> list[Cell]:
-    """Every cell of a section's table, in template order."""
-    rows: object = getattr(table, "rows", None) or getattr(table, "blocks", None)
-    if rows is None:
-        rows = [getattr(table, field.name) for field in attrs.fields(type(table))]  # type: ignore[arg-type]
-    return [cell for row in rows for cell in row.cells]  # type: ignore[attr-defined]
+def table_cells(table: object) -> Iterator[Cell]:
+    """Every cell of a section's table (二: a row per attribute; 三: rows; 四: blocks), lazily, in template order."""
+    rows = getattr(table, "rows", None) or getattr(table, "blocks", None)
+    kind = type(table)
+    if rows is None and attrs.has(kind):
+        rows = [getattr(table, field.name) for field in attrs.fields(kind)]
+    for row in rows or ():
+        yield from row.cells
 

@@ -12,15 +12,24 @@ import functools
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Final, TypeVar
-
-import attrs
 
 from ._cells import Segment, segments, tokenize, without_chrome
 from ._decode import decode
 from ._meta import read_meta
-from ._model import Appeals, Cell, CellName, Diagnostic, Disclosure, Narrative, Provenance, Report, Requests, Severity
+from ._model import (
+    Appeals,
+    CellName,
+    Diagnostic,
+    Disclosure,
+    Narrative,
+    Provenance,
+    Report,
+    Requests,
+    Severity,
+    table_cells,
+)
 from ._normalize import normalize
 from ._read import Source, read_appeals, read_disclosure, read_requests
 from ._sections import Heading, find_headings
@@ -243,22 +252,12 @@ def _a_form(tables: Sequence[object], title: str | None, diagnostics: Sequence[D
     if any(d.code in _UNREAD_VALUES for d in diagnostics):
         return False
     found = [table for table in tables if table is not None]
-    return not any(cell.value is not None for table in found for cell in _cells_of(table))
+    return not any(cell.value is not None for table in found for cell in table_cells(table))
 
 
 #: Diagnostics that say values were printed but not read.
 _UNREAD_VALUES: Final = frozenset({"P-row-cells", "P-glued-ambiguous", "P-glued-bound", "P-cell-value", "P-header",
                                    "P-row-band", "P-row-order"})
-
-
-def _cells_of(table: object) -> Iterator[Cell]:
-    """Every cell of a section's table (二: rows of cells; 三: rows; 四: blocks), lazily."""
-    rows = getattr(table, "blocks", None) or getattr(table, "rows", None)
-    kind = type(table)
-    if rows is None and attrs.has(kind):  # section 二: one attribute per row
-        rows = [getattr(table, field.name) for field in attrs.fields(kind)]
-    for row in rows or ():
-        yield from row.cells
 
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")

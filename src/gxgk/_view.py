@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from ._model import Cell, Report, Severity
 from ._records import Record, records_and_cells
+from ._template import SECTION_TITLES
 
 if TYPE_CHECKING:
     from ._rules import Finding
@@ -30,8 +31,7 @@ _STYLE: Final = (
 _LEGEND: Final = ("<p class='gxgk'><span class='blank'>∅ blank</span> · <span class='recovered'>↻ recovered "
                   "(split from glued digits, or placed by position)</span> · <span class='failing'>✗ named by a "
                   "failing check</span></p>")
-_SECTIONS: Final = {2: "二、主动公开政府信息情况", 3: "三、收到和处理政府信息公开申请情况",
-                    4: "四、行政复议、行政诉讼情况"}
+
 
 
 def report_html(report: Report) -> str:
@@ -50,7 +50,7 @@ def report_tables(report: Report, failing: Collection[tuple[int, str | None, str
     parts = []
     records = list(records_and_cells(report))
     for section, in_section in groupby(records, key=lambda pair: pair[0].section):
-        parts.append(f"<h4>{_SECTIONS[section]}</h4>")
+        parts.append(f"<h4>{SECTION_TITLES[section - 1]}</h4>")
         for _item, rows in groupby(in_section, key=lambda pair: pair[0].item):
             parts.append(_table(list(rows), failing))
     return "".join(parts) if records else "<p>No table was read.</p>"
@@ -77,8 +77,9 @@ def _cell(pair: tuple[Record, Cell] | None, failing: Collection[tuple[int, str |
         return f"<td class='failing' title='a failing check names this cell'>{escape(text)} ✗</td>"
     if record.value is None:
         return "<td class='blank' title='blank'>∅</td>"
-    if cell.source is not None and cell.source.note:
-        return f"<td class='recovered' title='{escape(cell.source.note)}'>{escape(str(record.value))} ↻</td>"
+    if cell.status != "read":  # recovered or assigned; the note says how
+        note = cell.source.note if cell.source is not None else ""
+        return f"<td class='recovered' title='{escape(note or '')}'>{escape(str(record.value))} ↻</td>"
     return f"<td>{escape(str(record.value))}</td>"
 
 

@@ -398,10 +398,6 @@ def _demo_details(report: Report) -> list[str]:
 
 
 def _positive(text: str) -> int:
-    return _jobs(text)
-
-
-def _jobs(text: str) -> int:
     try:
         jobs = int(text)
     except ValueError:
@@ -417,7 +413,7 @@ def _inputs() -> argparse.ArgumentParser:
     common.add_argument("paths", nargs="+", metavar="PATH",
                         help="report files, folders (read recursively, hidden files skipped), "
                              "glob patterns, or '-' for standard input")
-    common.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+    common.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                         help="parse in N worker processes (default 1); output order is the same")
     common.add_argument("-o", "--output", metavar="FILE", help="write to FILE (UTF-8) instead of standard output")
     common.add_argument("--max-size", type=_positive, default=MAX_SIZE, metavar="BYTES",
