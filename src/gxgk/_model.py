@@ -130,8 +130,8 @@ class Cell(NamedTuple):
 
     @property
     def status(self) -> str:
-        """How the cell was read: ``read``, ``blank``, ``recovered`` (split from glued digits) or
-        ``assigned`` (placed by position where its label was lost); the provenance note says more.
+        """``read``, ``blank``, ``recovered`` (split from glued digits) or ``assigned`` (placed by position
+        where its label was lost), as the cell was read; the provenance note says more.
 
         .. versionadded:: 0.2
         """
