@@ -163,3 +163,16 @@ def test_parse_many_takes_a_folder_and_refuses_a_stray_string(junk: Path) -> Non
     assert len(list(gxgk.parse_many(junk))) == 9
     with pytest.raises(TypeError, match="names no file or folder"):
         gxgk.parse_many("reports/")
+
+
+def test_every_parser_code_has_a_chinese_message() -> None:
+    """Issue 15: parser diagnostics get Chinese messages too: every code the source can emit has one."""
+    import re
+
+    from gxgk._messages import MESSAGES_ZH
+
+    source = Path(gxgk.__file__).parent
+    codes = {code for path in source.glob("*.py")
+             for code in re.findall(r'(?:Diagnostic\(|note\()\s*"(P-[a-z-]+)"', path.read_text("utf-8"))}
+    assert len(codes) > 25
+    assert codes <= set(MESSAGES_ZH), sorted(codes - set(MESSAGES_ZH))
