@@ -46,7 +46,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r".*\.T"),
     # Standard library names (no intersphinx).
     (r"py:mod", r"concurrent\.futures"),
-    (r"py:class", r"os\.PathLike|pathlib\.Path|P|PL|StrPath|Item|pd\.DataFrame"),
+    (r"py:class", r"os\.PathLike|pathlib\.Path|(gxgk\.batch\.)?(P|PL|StrPath)|Item|pd\.DataFrame"),
     (r"py:func", r"open|pandas\.read_csv|tomllib\.load"),
     # Docstrings in src/ that cannot resolve here (not editable from docs/):
     # validate_series names the private default key function ``agency``;

@@ -3,7 +3,7 @@
 It is slow (a per-character state machine over one big regex alternation) but
 short enough to read as the specification of tokens and segments.
 
-See ``gxgk._cells`` for what tokens and segments are; this module computes them the
+See ``gxgk.read.cells`` for what tokens and segments are; this module computes them the
 old way, token kinds and all, so the two can be compared on any text.
 """
 
@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-from gxgk._values import MONEY_UNITS, UNITS
+from gxgk.read.values import MONEY_UNITS, UNITS
 
 __all__ = ["EDGE", "EMPTY", "TEXT", "VALUE", "Segment", "Token", "segments", "tokenize"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import gxgk
-from gxgk._normalize import normalize
+from gxgk.read.normalize import normalize
 
 
 def tables(report: gxgk.Report) -> tuple[object, ...]:

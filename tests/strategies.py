@@ -15,7 +15,7 @@ import attrs
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._template import (
+from gxgk.template.spec import (
     APPEAL_COLUMN_FIELDS,
     DISCLOSURE_ROWS,
     REQUEST_ROWS,

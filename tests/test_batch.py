@@ -12,8 +12,8 @@ import pytest
 
 import gxgk
 from gxgk import ParseFailure, SourcedRecord, parse_many, to_records_many
-from gxgk._batch import _AHEAD, _CHUNK
-from gxgk._records import Record
+from gxgk.batch import _AHEAD, _CHUNK
+from gxgk.write.records import Record
 from tests.test_convert import fingerprint
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
@@ -110,7 +110,7 @@ def test_parser_crashes_are_failures_not_the_end_of_the_batch(monkeypatch: pytes
     def crash(source: str | bytes, max_size: int = 0) -> gxgk.Report:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("gxgk._batch.parse", crash)
+    monkeypatch.setattr("gxgk.batch.parse", crash)
     (_, result), = parse_many(SEEDS[:1])
     assert result == ParseFailure(os.fspath(SEEDS[0]), "the parser failed: RuntimeError: boom")
 
@@ -153,7 +153,7 @@ def test_records_make_a_tidy_dataframe(batch: list[Path]) -> None:
 
 
 def _records(paths: list[Path]) -> list[SourcedRecord]:
-    """The recipe's partition function (see the ``gxgk._batch`` module docstring)."""
+    """The recipe's partition function (see the ``gxgk.batch`` module docstring)."""
     return list(to_records_many(parse_many(paths)))
 
 

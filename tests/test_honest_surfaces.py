@@ -59,7 +59,7 @@ def test_a_pdf_without_the_extra_is_an_error(capsys: pytest.CaptureFixture[str],
     def no_pdfminer(data: bytes) -> object:
         raise ImportError("No module named 'pdfminer'")
 
-    monkeypatch.setattr("gxgk._pdf._load", no_pdfminer)
+    monkeypatch.setattr("gxgk.formats.pdf._load", no_pdfminer)
     status, out, _ = run(capsys, "check", str(PDF))
     assert "P-pdf-extra" in out and "pip install" in out
     assert status == 2  # no report was read
@@ -169,10 +169,10 @@ def test_every_parser_code_has_a_chinese_message() -> None:
     """Issue 15: parser diagnostics get Chinese messages too: every code the source can emit has one."""
     import re
 
-    from gxgk._messages import MESSAGES_ZH
+    from gxgk.read.messages_zh import MESSAGES_ZH
 
     source = Path(gxgk.__file__).parent
-    codes = {code for path in source.glob("*.py")
+    codes = {code for path in source.rglob("*.py")
              for code in re.findall(r'(?:Diagnostic\(|note\()\s*"(P-[a-z-]+)"', path.read_text("utf-8"))}
     assert len(codes) > 25
     assert codes <= set(MESSAGES_ZH), sorted(codes - set(MESSAGES_ZH))

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._html import html_to_text, looks_like_html
+from gxgk.formats.html import html_to_text, looks_like_html
 from tests.conformance import compare, load
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
@@ -231,7 +231,7 @@ def test_simple_tags_read_fast_as_html_parser_reads_them(html: str) -> None:
     """``<td>`` and ``</td>`` skip html.parser's general tag reader (issue 7); nothing else may change."""
     from html.parser import HTMLParser
 
-    from gxgk._html import _Extractor
+    from gxgk.formats.html import _Extractor
 
     fast = html_to_text(html)
     with pytest.MonkeyPatch.context() as patch:

@@ -23,10 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._normalize import normalize
-from gxgk._pdf import Glyph, Page, Rule, layout
-from gxgk._render_extra import _Grid, _grids, _narratives, _place
-from gxgk._template import SECTION_TITLES, Template
+from gxgk.formats.pdf import Glyph, Page, Rule, layout, pdf_to_text
+from gxgk.read.normalize import normalize
+from gxgk.template.spec import SECTION_TITLES, Template
+from gxgk.write.render_pages import _Grid, _grids, _narratives, _place
 from tests.conformance import compare, load
 from tests.strategies import reports
 
@@ -317,7 +317,7 @@ def test_tables_crossing_pages_repeat_headers_and_keep_every_row(report: gxgk.Re
     data = pdf.to_bytes()
     parsed = gxgk.parse(data)
     assert _tables(parsed) == _tables(report)
-    text = gxgk._pdf.pdf_to_text(data)[0]
+    text = pdf_to_text(data)[0]
     assert text.count("申请人情况") == 1  # the repeated header rows were dropped
     assert "- 2 -" not in text
 

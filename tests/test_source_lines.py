@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._normalize import normalize
-from gxgk._read import Source
-from gxgk._rules import _all_cells
+from gxgk.read.normalize import normalize
+from gxgk.read.rows import Source
+from gxgk.rules.table import _all_cells
 
 DATA = Path(__file__).parent / "data"
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk import _parse
-from gxgk._sections import find_headings
+from gxgk.read import report as _report
+from gxgk.read.sections import find_headings
 from tests.strategies import reports
 
 DATA = Path(__file__).parent / "data"
@@ -26,8 +26,8 @@ CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 
 def _whole_text_parse(text: str | bytes, monkeypatch: pytest.MonkeyPatch) -> gxgk.Report:
     with monkeypatch.context() as patch:
-        patch.setattr(_parse, "_tables_region", lambda text, headings: None)
-        patch.setattr(_parse, "_tables_start", lambda text: 0)
+        patch.setattr(_report, "_tables_region", lambda text, headings: None)
+        patch.setattr(_report, "_tables_start", lambda text: 0)
         return gxgk.parse(text)
 
 
@@ -40,7 +40,7 @@ def _assert_reads_alike(text: str | bytes, monkeypatch: pytest.MonkeyPatch) -> N
 def test_the_region_is_sections_two_to_four_in_whole_lines() -> None:
     text = "一、总体情况\n前言12件\n二、主动公开政府信息情况\n表\n三、收到和处理政府信息公开申请情况\n表\n" \
            "四、政府信息公开行政复议、行政诉讼情况\n表\n五、存在的主要问题及改进情况\n问题\n"
-    region = _parse._tables_region(text, find_headings(text))
+    region = _report._tables_region(text, find_headings(text))
     assert region is not None
     start, end = region
     assert text[start:end] == text[text.index("二、") : text.index("问题\n")]  # to the end of 五's heading line
@@ -48,7 +48,7 @@ def test_the_region_is_sections_two_to_four_in_whole_lines() -> None:
 
 def test_without_all_three_headings_the_whole_text_is_read() -> None:
     text = "二、主动公开政府信息情况\n表\n四、政府信息公开行政复议、行政诉讼情况\n表\n"
-    assert _parse._tables_region(text, find_headings(text)) is None
+    assert _report._tables_region(text, find_headings(text)) is None
 
 
 def test_every_stored_report_reads_alike(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -71,8 +71,8 @@ def test_reports_without_headings_read_alike(layout: str, report: gxgk.Report, n
 
 def test_the_tables_start_at_the_line_of_their_first_word() -> None:
     text = "前言\n本年主动公开文件\n| 规章 | 1 | 2 |\n"
-    assert text[_parse._tables_start(text) :] == "| 规章 | 1 | 2 |\n"
-    assert _parse._tables_start("没有表格的信\n") == 0
+    assert text[_report._tables_start(text) :] == "| 规章 | 1 | 2 |\n"
+    assert _report._tables_start("没有表格的信\n") == 0
 
 
 @pytest.mark.parametrize("layout", sorted(gxgk.LAYOUTS))

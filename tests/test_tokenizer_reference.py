@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gxgk._cells import segments, tokenize, without_chrome
-from gxgk._normalize import normalize
+from gxgk.read.cells import segments, tokenize, without_chrome
+from gxgk.read.normalize import normalize
 from tests import reference_tokenizer as reference
 
 DATA = Path(__file__).parent / "data"

@@ -11,9 +11,9 @@ import attrs
 import pytest
 
 import gxgk
-from gxgk._rules import similarity
-from gxgk._template import DISCLOSURE_ROWS, Template, request_rows
-from gxgk._validate import rules_markdown
+from gxgk.rules.across import similarity
+from gxgk.rules.validate import rules_markdown
+from gxgk.template.spec import DISCLOSURE_ROWS, Template, request_rows
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
 ERROR, WARNING, INFO = gxgk.Severity.ERROR, gxgk.Severity.WARNING, gxgk.Severity.INFO

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gxgk._template import ValueKind
-from gxgk._values import CellError, parse_value
+from gxgk.read.values import CellError, parse_value
+from gxgk.template.spec import ValueKind
 
 
 @pytest.mark.parametrize(("raw", "kind", "value"), [

@@ -1,7 +1,7 @@
 """Local Sphinx extension: the rule reference, generated from the rule registry.
 
 ``rules.md`` holds the line ``<!-- gxgk-rules-table -->``; at read time it is
-replaced by :func:`gxgk._validate.rules_markdown` (a Markdown table with one row
+replaced by :func:`gxgk.rules.validate.rules_markdown` (a Markdown table with one row
 per entry of :data:`gxgk.RULES`), so every rule code in the registry appears in
 the documentation and the page can never fall behind the code.  The text
 ``{gxgk-rule-count}`` anywhere in a page becomes ``len(gxgk.RULES)``, and
@@ -20,7 +20,7 @@ COUNT = "{gxgk-rule-count}"
 
 def _source_read(app: Any, docname: str, source: list[str]) -> None:
     import gxgk
-    from gxgk._validate import rules_markdown
+    from gxgk.rules.validate import rules_markdown
 
     text = source[0]
     if PLACEHOLDER in text:

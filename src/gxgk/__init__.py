@@ -8,7 +8,7 @@
 import importlib
 from typing import TYPE_CHECKING, Final
 
-from ._model import (
+from .model import (
     AppealBlock,
     Appeals,
     Cell,
@@ -33,31 +33,33 @@ from ._model import (
     Severity,
     Value,
 )
-from ._parse import parse
-from ._records import Record, to_records
-from ._template import Template
+from .pipeline import parse
+from .template.spec import Template
+from .write.records import Record, SourcedRecord, to_records, to_records_many
 
 if TYPE_CHECKING:
-    from ._batch import ParseFailure, SourcedRecord, parse_many, to_records_many
-    from ._convert import SCHEMA_VERSION, SerializationError, from_dict, from_json, json_schema, to_dict, to_json
-    from ._frames import summary, to_dataframe
-    from ._render import LAYOUTS, render
-    from ._rules import RULES, CellRef, Finding, Findings, Rule
-    from ._validate import FindingRecord, findings_records, validate, validate_aggregate, validate_series
+    from .batch import ParseFailure, parse_many
+    from .rules.base import CellRef, Context, Finding, Findings, Rule
+    from .rules.catalog import RULES
+    from .rules.validate import FindingRecord, findings_records, validate, validate_aggregate, validate_series
+    from .write.convert import SCHEMA_VERSION, SerializationError, from_dict, from_json, json_schema, to_dict, to_json
+    from .write.frames import summary, to_dataframe
+    from .write.render import LAYOUTS, render
 
 #: Names loaded on first use.  Validation, serialisation, rendering and batch
 #: parsing compile rules, build a cattrs converter and import pickle (~45 ms
 #: together); a caller who only parses should not pay for them at ``import gxgk``
 #: (issue 7).
 _LAZY: Final = {
-    **dict.fromkeys(("ParseFailure", "SourcedRecord", "parse_many", "to_records_many"), "._batch"),
+    **dict.fromkeys(("ParseFailure", "parse_many"), ".batch"),
     **dict.fromkeys(("SCHEMA_VERSION", "SerializationError", "from_dict", "from_json", "json_schema", "to_dict",
-                     "to_json"), "._convert"),
-    **dict.fromkeys(("LAYOUTS", "render"), "._render"),
-    **dict.fromkeys(("RULES", "CellRef", "Finding", "Findings", "Rule"), "._rules"),
-    **dict.fromkeys(("summary", "to_dataframe"), "._frames"),
+                     "to_json"), ".write.convert"),
+    **dict.fromkeys(("LAYOUTS", "render"), ".write.render"),
+    **dict.fromkeys(("CellRef", "Context", "Finding", "Findings", "Rule"), ".rules.base"),
+    "RULES": ".rules.catalog",
+    **dict.fromkeys(("summary", "to_dataframe"), ".write.frames"),
     **dict.fromkeys(("FindingRecord", "findings_records", "validate", "validate_aggregate", "validate_series"),
-                    "._validate"),
+                    ".rules.validate"),
 }
 
 
@@ -85,6 +87,7 @@ __all__ = [
     "Cell",
     "CellName",
     "CellRef",
+    "Context",
     "DecisionRow2021",
     "Diagnostic",
     "Disclosure",

@@ -27,17 +27,17 @@ from importlib import resources
 from typing import IO, Any, Final, TypeAlias
 
 from . import __version__
-from ._audit import Checked, write_csv, write_html, write_xlsx
-from ._batch import ParseFailure, SourcedRecord, expand_paths, parse_many, to_records_many
-from ._convert import to_dict
-from ._model import Report, Severity
-from ._parse import MAX_SIZE, parse
-from ._problems import Problem, problems
-from ._records import to_records
-from ._render import LAYOUTS, render
-from ._rules import Finding
-from ._template import Template
-from ._validate import validate, validate_aggregate, validate_series
+from .batch import ParseFailure, expand_paths, parse_many
+from .model import Report, Severity
+from .pipeline import MAX_SIZE, parse
+from .rules.base import Finding
+from .rules.problems import Problem, problems
+from .rules.validate import validate, validate_aggregate, validate_series
+from .template.spec import Template
+from .write.audit import Checked, write_csv, write_html, write_xlsx
+from .write.convert import to_dict
+from .write.records import SourcedRecord, to_records, to_records_many
+from .write.render import LAYOUTS, render
 
 __all__ = ["build_parser", "main"]
 
@@ -56,7 +56,7 @@ Results: TypeAlias = Iterator[tuple[str, Result]]
 
 
 def expand(args: Sequence[str]) -> list[str]:
-    """The files named by ``args`` (see :func:`gxgk._batch.expand_paths`); ``-`` is standard input."""
+    """The files named by ``args`` (see :func:`gxgk.batch.expand_paths`); ``-`` is standard input."""
     return [os.fspath(path) for path in expand_paths(args)]
 
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import gxgk
 from gxgk import SerializationError, from_dict, from_json, json_schema, to_dict, to_json
-from gxgk._model import Value
+from gxgk.model import Value
 from tests.strategies import reports
 from tests.test_convert import fingerprint, schema_errors
 

@@ -18,12 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._cells import VALUE, Segment, tokenize
-from gxgk._glue import split_runs
-from gxgk._model import Value
-from gxgk._read import Fit, Source, _block_totals_hold, _determined, _Reader, _row_total_holds
-from gxgk._render import appeals_table, disclosure_table, requests_table
-from gxgk._template import SECTION_TITLES, Template, ValueKind
+from gxgk.model import Value
+from gxgk.read.cells import VALUE, Segment, tokenize
+from gxgk.read.glue import split_runs
+from gxgk.read.rows import Fit, Source, _block_totals_hold, _determined, _Reader, _row_total_holds
+from gxgk.template.spec import SECTION_TITLES, Template, ValueKind
+from gxgk.write.render import appeals_table, disclosure_table, requests_table
 from tests.strategies import reports
 
 _GLUE_CODES = {"P-glued-ambiguous", "P-glued-bound", "P-row-cells", "P-row-missing", "P-row-order"}

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._render_extra import render_fixed_width, render_html
+from gxgk.write.render_pages import render_fixed_width, render_html
 from tests.sameness import assert_same, tables
 from tests.strategies import reports
 

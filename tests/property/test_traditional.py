@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 
 import gxgk
-from gxgk._normalize import _TRADITIONAL
+from gxgk.read.normalize import _TRADITIONAL
 from tests.strategies import reports
 
 # simplified → traditional for every pair the normaliser knows (the first one wins)

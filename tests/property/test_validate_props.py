@@ -17,7 +17,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gxgk
-from gxgk._template import APPEAL_BLOCK_FIELDS, APPEAL_BLOCKS, APPEAL_COLUMN_FIELDS, APPEAL_COLUMNS, APPLICANT_COLUMNS
+from gxgk.template.spec import (
+    APPEAL_BLOCK_FIELDS,
+    APPEAL_BLOCKS,
+    APPEAL_COLUMN_FIELDS,
+    APPEAL_COLUMNS,
+    APPLICANT_COLUMNS,
+)
 from tests.strategies import consistent_pairs, reports
 
 ERROR = gxgk.Severity.ERROR

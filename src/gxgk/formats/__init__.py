@@ -1,0 +1,1 @@
+"""Layouts that are not plain text (bytes, HTML, PDF, Word, pictures) turned into the text layout the readers take."""

@@ -1,0 +1,159 @@
+"""``parse``: any source (text, bytes, a path, a file) to a :class:`Report`, each format through its converter.
+
+The one entry point: bytes are decoded, HTML and PDF converted to the text
+layout, then :func:`~gxgk.read.report.read_report` reads the text.  Everything
+odd becomes a :class:`Diagnostic`; the only exceptions that escape are those
+:func:`parse` documents for its arguments.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from typing import IO, Final
+
+from .formats.decode import decode
+from .model import (
+    Diagnostic,
+    Report,
+    Severity,
+)
+from .read.report import TABLE_WORD, read_report
+
+__all__ = ["MAX_SIZE", "Input", "parse"]
+
+#: The default of ``parse(..., max_size=)``: inputs longer than this many bytes
+#: (for ``bytes``) or characters (for ``str``) are cut, so memory stays bounded.
+MAX_SIZE: Final = 50_000_000
+
+
+Input = str | bytes | bytearray | memoryview | os.PathLike[str] | IO[bytes] | IO[str]
+
+
+def parse(source: Input, *, max_size: int = MAX_SIZE) -> Report:
+    """Parse an annual report given as text, bytes, a path or an open file.
+
+    A ``str`` is the report's text; a path (:class:`os.PathLike`, such as
+    :class:`pathlib.Path`) or an open file is read first, as
+    :func:`pandas.read_csv` and :func:`tomllib.load` read theirs.  A one-line
+    ``str`` that names a file, or ends in a report file's suffix, is still
+    text, but gets a ``P-path`` error that says to pass ``Path(...)``.
+
+    Bytes are decoded (UTF-8, UTF-8 with BOM, GB18030/GBK, or the charset an
+    HTML page declares).  An HTML page or fragment (``str`` or ``bytes``) and
+    a PDF file (bytes starting with ``%PDF``; needs ``pip install gxgk[pdf]``)
+    are first converted to a text layout; provenance offsets and line numbers
+    then refer to that extracted text, not to the markup or the PDF file.
+    Whatever could not be read, or had to be guessed, is listed in
+    :attr:`Report.diagnostics`; nothing odd in the content raises.
+
+    ``max_size`` bounds the memory a hostile or runaway input can take: only
+    the first ``max_size`` bytes of ``bytes`` (cut at a character boundary) or
+    characters of a ``str`` are read, and a ``P-too-large`` warning says so.
+    A PDF cannot be read in part, so a larger PDF is not read at all (an
+    error diagnostic).  Parsing takes about 50 bytes of memory per input byte
+    at most (see :doc:`/performance`).
+
+    :raises TypeError: ``source`` is none of the above, or ``max_size`` is
+        not an ``int``.
+    :raises ValueError: ``max_size`` is less than 1.
+    :raises OSError: a path cannot be read (as :func:`open` raises it).
+
+    >>> report = parse("二、主动公开政府信息情况\\n...")
+    >>> report.template
+    <Template.NONE: 'none'>
+    >>> parse("一、总体情况" * 10, max_size=6).diagnostics[0].code
+    'P-too-large'
+
+    .. versionadded:: 0.1
+    .. versionchanged:: 0.1
+       ``max_size`` (the limit was fixed at 50 million characters).
+    .. versionchanged:: 0.2
+       Paths and open files are read.
+    """
+    if isinstance(source, os.PathLike):
+        with open(source, "rb") as stream:
+            source = stream.read(max_size + 1)
+    elif not isinstance(source, (str, bytes, bytearray, memoryview)) and callable(getattr(source, "read", None)):
+        source = source.read()
+    html_to_text, looks_like_html, is_pdf, pdf_to_text = _converters()
+    if not isinstance(max_size, int) or isinstance(max_size, bool):
+        raise TypeError(f"max_size must be an int, not {type(max_size).__name__}")
+    if max_size < 1:
+        raise ValueError(f"max_size must be at least 1, not {max_size}")
+    diagnostics: list[Diagnostic] = []
+    from_pdf = False
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        too_large = len(data) > max_size
+        if too_large:
+            diagnostics.append(_too_large(len(data), max_size, "bytes", is_pdf(data)))
+        if is_pdf(data):
+            if too_large:
+                return read_report("", diagnostics)
+            original, notes = pdf_to_text(data)
+            diagnostics += notes
+            from_pdf = True
+        else:
+            original, _encoding, lossy = decode(data[:max_size], cut=too_large)
+            if lossy:
+                diagnostics.append(Diagnostic("P-decode", "the bytes are not valid UTF-8 or GB18030; undecodable "
+                                              "bytes were replaced", Severity.WARNING))
+    elif isinstance(source, str):
+        original = source
+        if len(original) > max_size:
+            diagnostics.append(_too_large(len(original), max_size, "characters", False))
+            original = original[:max_size]
+        if _looks_like_a_path(original):
+            diagnostics.append(Diagnostic("P-path", f"the text {original.strip()[:80]!r} is a file path, not a "
+                                          "report: pass pathlib.Path(...) to read the file", Severity.ERROR))
+    else:
+        raise TypeError(f"parse() takes the report as str or bytes, a path (pathlib.Path) or an open file, not "
+                        f"{type(source).__name__}")
+    if not from_pdf and not original.strip():  # a PDF without text says so itself (P-pdf-ocr)
+        diagnostics.append(Diagnostic("P-empty", "the input is empty", Severity.ERROR))
+    if not from_pdf and looks_like_html(original):
+        original, notes = html_to_text(original)
+        diagnostics += notes
+    return read_report(original, diagnostics)
+
+
+#: Suffixes of the files a report comes in: a one-line text ending in one is a path.
+_REPORT_SUFFIXES: Final = (".pdf", ".html", ".htm", ".txt", ".md", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".json")
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A one-line text without report words that names a file or ends in a report file's suffix."""
+    line = text.strip()
+    if not line or "\n" in line or len(line) > 1000 or TABLE_WORD.search(line) or "年度报告" in line:
+        return False
+    if line.lower().endswith(_REPORT_SUFFIXES):
+        return True
+    try:
+        return os.path.isfile(line)
+    except (OSError, ValueError):  # a name the system cannot even ask about (NUL, too long)
+        return False
+
+
+@functools.cache
+def _converters() -> tuple[Callable[[str], tuple[str, list[Diagnostic]]], Callable[[str], bool],
+                           Callable[[bytes], bool], Callable[[bytes], tuple[str, list[Diagnostic]]]]:
+    """The HTML and PDF readers, imported on first use.
+
+    Compiling their patterns costs ~11 ms that ``import gxgk`` should not pay
+    for callers who only parse text; an import statement in :func:`parse`
+    would cost 3 µs a call.
+    """
+    from .formats.html import html_to_text, looks_like_html
+    from .formats.pdf import is_pdf, pdf_to_text
+
+    return html_to_text, looks_like_html, is_pdf, pdf_to_text
+
+
+def _too_large(size: int, limit: int, unit: str, pdf: bool) -> Diagnostic:
+    if pdf:
+        return Diagnostic("P-too-large", f"the PDF has {size} bytes, more than max_size={limit}; a PDF cannot be "
+                          "read in part, so it was not read", Severity.ERROR)
+    return Diagnostic("P-too-large", f"the input has {size} {unit}, more than max_size={limit}; only the first "
+                      f"{limit} were read", Severity.WARNING)

@@ -1,0 +1,170 @@
+"""Section 四's table: the 15 numbers under their two-level header, in the order the header prints them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from ..model import (
+    AppealBlock,
+    Appeals,
+    Diagnostic,
+    Severity,
+)
+from ..template.spec import (
+    APPEAL_BLOCKS,
+    APPEAL_COLUMNS,
+    ValueKind,
+)
+from .cells import Segment, Token
+from .header import Order, Unreadable, appeal_order, header_text
+from .rows import (
+    _APPEAL_CELLS,
+    _APPEAL_COLUMN_HEADER,
+    _APPEAL_HEADER,
+    _APPEAL_HEADER_END,
+    _APPEAL_NAMES,
+    _APPEAL_ROWS,
+    _BLOCK_KINDS,
+    Fit,
+    Glue,
+    Source,
+    _best,
+    _block_totals_hold,
+    _claims,
+    _determined,
+    _glued_note,
+    _has_number,
+    _keys,
+    _missing,
+    _Reader,
+    fit_segment,
+)
+
+# ---- Section 四 -------------------------------------------------------------
+
+
+def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals | None, list[Diagnostic]]:
+    """Section 四: fifteen values after the header, or three labelled rows of five.
+
+    Blocks and result columns are mapped by the header printed before the
+    values read (see :mod:`gxgk.read.header`); glued digits are split only in
+    template order.
+    """
+    reader = _Reader(source, "四")
+    kinds = [ValueKind.COUNT] * _APPEAL_CELLS
+    candidates = [s for s in segments if _APPEAL_HEADER.search(s.label)]
+    found = _best_appeals(candidates, kinds, source.text)
+    if found is not None:
+        segment, fitted, orders = found
+        if isinstance(orders, Unreadable):
+            reader.note("P-header", f"{orders.reason}; which value belongs to which block and result cannot be "
+                        "known, so the table is left blank", segment.label_start, Severity.ERROR, table=True)
+            return _blank_appeals(), reader.diagnostics
+        blocks, results = orders
+        _say_appeal_order(reader, blocks, results, segment.label_start)
+        tokens = _determined(reader, "行政复议、行政诉讼", segment, fitted, None)
+        if tokens is None:
+            return _blank_appeals(), reader.diagnostics
+        note = _glued_note(reader, segment) if fitted.glued else None
+        printed = [(APPEAL_BLOCKS[int(b)], APPEAL_COLUMNS[int(r)]) for b in blocks.columns for r in results.columns]
+        cells = reader.cells(tokens, kinds, "行政复议、行政诉讼", [f"{b} · {r}" for b, r in printed], note)
+        by_place = dict(zip(printed, cells, strict=True))
+        return Appeals(*(AppealBlock(*(by_place[block, column] for column in APPEAL_COLUMNS))
+                         for block in APPEAL_BLOCKS)), reader.diagnostics
+    row_orders = _appeal_orders(reader, candidates)
+    if row_orders is None:
+        return _blank_appeals(), reader.diagnostics
+    row_blocks, row_results = row_orders
+    as_rows = _appeal_rows(reader, segments, row_results if not row_blocks.moved else None)
+    if as_rows is not None:
+        return as_rows, reader.diagnostics
+    candidates = [s for s in candidates if len(s.values) >= 5 or _APPEAL_HEADER_END.search(s.label)]
+    if candidates:  # the table is there, but its values cannot be read: blank cells, named
+        _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS, None)
+        return _blank_appeals(), reader.diagnostics
+    return None, reader.diagnostics
+
+
+_Orders = tuple[Order, Order] | Unreadable
+
+
+def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str
+                  ) -> tuple[Segment, Fit, _Orders] | None:
+    """The segment holding section 四's fifteen values, each read with the header printed before it.
+
+    As :func:`_best`: a segment with a number in its cells wins over one
+    without (a header's blank padding), then the first.  A segment's own
+    header decides its order, so narrative that names 行政复议 before the
+    table cannot lend the table another header.
+    """
+    fitting: list[tuple[Segment, Fit, _Orders]] = []
+    for segment in candidates:
+        orders = appeal_order(header_text(segment.label, len(segment.label)))
+        as_template = not isinstance(orders, Unreadable) and not orders[0].moved and not orders[1].moved
+        fitted = fit_segment(segment, kinds, text, _APPEAL_GLUE if as_template else None)
+        if fitted.cuts or fitted.exhausted:
+            fitting.append((segment, fitted, orders))
+    if not fitting:
+        return None
+    return min(fitting, key=lambda item: (not item[1].cuts or not _has_number(item[1].cuts[0], text),
+                                          item[0].values[0][1]))
+
+
+def _say_appeal_order(reader: _Reader, blocks: Order, results: Order, offset: int) -> None:
+    if blocks.moved or results.moved:
+        shown = "、".join(APPEAL_BLOCKS[int(b)] for b in blocks.columns)
+        columns = "、".join(APPEAL_COLUMNS[int(r)] for r in results.columns)
+        reader.note("P-header-order", f"the header prints the blocks as {shown} and the results as {columns}; "
+                    "values were read in that order", offset, Severity.INFO)
+
+
+_APPEAL_GLUE: Final = Glue(_block_totals_hold, blanks=1, forced=True)
+
+
+def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Order, Order] | None:
+    """The blocks' and results' printed order, from the header before the first values."""
+    if not candidates:
+        return Order(tuple(range(len(APPEAL_BLOCKS))), False), Order(tuple(range(len(APPEAL_COLUMNS))), False)
+    first = candidates[0]
+    orders = appeal_order(header_text(first.label, len(first.label)))
+    if isinstance(orders, Unreadable):
+        reader.note("P-header", f"{orders.reason}; which value belongs to which block and result cannot be known, "
+                    "so the table is left blank", first.label_start, Severity.ERROR, table=True)
+        return None
+    blocks, results = orders
+    _say_appeal_order(reader, blocks, results, first.label_start)
+    return blocks, results
+
+
+def _blank_appeals() -> Appeals:
+    return Appeals(*(AppealBlock() for _ in APPEAL_BLOCKS))
+
+
+def _appeal_rows(reader: _Reader, segments: Sequence[Segment], results: Order | None) -> Appeals | None:
+    """Section 四 printed as three rows (行政复议 / 直接起诉 / 复议后起诉) of five values, in ``results`` order."""
+    if results is None:
+        return None
+    headless = [s._replace(label=_APPEAL_COLUMN_HEADER.sub("", s.label)) for s in segments]
+    claims = _claims(headless, _keys(_APPEAL_ROWS))
+    kinds = [ValueKind.COUNT] * 5
+    glue = None if results.moved else _APPEAL_ROW_GLUE
+    found = [_best(claims.get(i, ()), kinds, reader.source.text, glue=glue) for i in range(3)]
+    cuts = [_determined(reader, name, *f, block) if f is not None else None
+            for name, block, f in zip(_APPEAL_NAMES, APPEAL_BLOCKS, found, strict=True)]
+    if any(c is None for c in cuts):
+        return None
+    blocks = []
+    for name, tokens in zip(APPEAL_BLOCKS, cuts, strict=True):
+        printed = [APPEAL_COLUMNS[int(r)] for r in results.columns]
+        cells = reader.cells(tokens or (), _BLOCK_KINDS, name, printed)
+        by_column = dict(zip(printed, cells, strict=True))
+        blocks.append(AppealBlock(*(by_column[column] for column in APPEAL_COLUMNS)))
+    return Appeals(*blocks)
+
+
+_APPEAL_ROW_GLUE: Final = Glue(_block_totals_hold, blanks=1, forced=True)
+
+
+def _block(reader: _Reader, name: str, tokens: Sequence[Token], note: str | None = None) -> AppealBlock:
+    return AppealBlock(*reader.cells(tokens, _BLOCK_KINDS, name, APPEAL_COLUMNS, note))

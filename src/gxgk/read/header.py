@@ -1,0 +1,201 @@
+"""Which printed column is which: a table's header read as evidence, not position.
+
+Most reports print sections 三 and 四 in template order, but some print the
+applicant columns, the 四 blocks or the result columns in another order, with
+a header that says so; reading such a table by position gives confident wrong
+numbers.  This module reads the header words a table prints before its first
+data row and returns the order of the data cells, in template indices:
+
+* a header that names every column gives the order (two-level headers are
+  rebuilt: the group label owns the columns printed under it, wherever the
+  flattening put them);
+* a header that names only some columns (truncated, garbled, absent) and
+  names them in template order gives the template order, as before;
+* a header whose words contradict the template order but do not name every
+  column cannot be followed or ignored: :class:`Unreadable` says why, and the
+  reader leaves the table blank.
+
+The header words are data in :mod:`gxgk.template.spec`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from ..template.spec import (
+    APPEAL_BLOCK_HEADER_WORDS,
+    APPEAL_BLOCKS,
+    APPEAL_COLUMNS,
+    APPEAL_RESULT_HEADER_WORDS,
+    APPLICANT_COLUMNS,
+    APPLICANT_HEADER_WORDS,
+    GROUP,
+    LEGAL_PERSON_COLUMNS,
+    SUBTOTAL,
+    SUIT_BLOCKS,
+    SUITS,
+)
+
+__all__ = ["Order", "Unreadable", "appeal_order", "applicant_order", "header_text"]
+
+Name = int | str
+
+#: A section heading or the 申请人情况 caption ends with 情况; header words stand after it.
+_CAPTION_END: Final = "情况"
+
+
+class Order(NamedTuple):
+    """The data cells' columns, in template indices (or SUBTOTAL), and whether a header decided."""
+
+    columns: tuple[Name, ...]
+    from_header: bool
+
+    @property
+    def moved(self) -> bool:
+        """Whether the printed order differs from the template's."""
+        return _moved(self.columns)
+
+
+@functools.lru_cache(maxsize=256)
+def _moved(columns: tuple[Name, ...]) -> bool:
+    return columns != tuple(sorted(c for c in columns if isinstance(c, int)))
+
+
+class Unreadable(NamedTuple):
+    """A header that contradicts the template order without naming every column."""
+
+    reason: str
+
+
+@functools.cache
+def _scanner(words: tuple[tuple[Name, str], ...]) -> tuple[re.Pattern[str], tuple[Name, ...]]:
+    pattern = "|".join(f"({alternatives})" for _, alternatives in words)
+    return re.compile(pattern), tuple(name for name, _ in words)
+
+
+def _names(text: str, words: tuple[tuple[Name, str], ...]) -> list[Name]:
+    pattern, names = _scanner(words)
+    return [names[match.lastindex - 1] for match in pattern.finditer(text) if match.lastindex]
+
+
+def header_text(label: str, row_start: int) -> str:
+    """The header part of a first row's label: after the last caption, before the row's own label."""
+    head = label[:row_start]
+    cut = head.rfind(_CAPTION_END)
+    return head[cut + len(_CAPTION_END):] if cut >= 0 else head
+
+
+def _first_run(names: Sequence[Name]) -> list[Name]:
+    """The names up to the first repeat (a header printed again after a page break starts over)."""
+    seen: list[Name] = []
+    for name in names:
+        if name in seen:
+            break
+        seen.append(name)
+    return seen
+
+
+def _in_template_order(columns: Sequence[Name]) -> bool:
+    indices = [c for c in columns if isinstance(c, int)]
+    return indices == sorted(indices)
+
+
+@functools.lru_cache(maxsize=1024)
+def applicant_order(header: str) -> Order | Unreadable | tuple[Order, Order]:
+    """The order of section 三's data columns from its header text.
+
+    A header that does not name every column says nothing the template does
+    not (it is garbled, wrapped or absent): template order.  A header that
+    names them all is read two ways when it prints the 法人或其他组织 group:
+    flattened by rows (the group's five columns after the top row, which the
+    group stands in for) and as the leaves stand.  When the two differ, both
+    are returned and the numbers decide (the caller checks 总计 = Σ).
+
+    >>> applicant_order("自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他")[0].columns
+    (0, 1, 2, 3, 4, 5, 6)
+    >>> applicant_order("总计自然人商业企业科研机构社会公益组织法律服务机构其他").columns
+    (6, 0, 1, 2, 3, 4, 5)
+    >>> applicant_order("")
+    Order(columns=(0, 1, 2, 3, 4, 5, 6), from_header=False)
+    """
+    names = _first_run(_names(header, APPLICANT_HEADER_WORDS))
+    template = tuple(range(len(APPLICANT_COLUMNS)))
+    leaves = tuple(n for n in names if n != GROUP)
+    if not set(template) <= set(leaves):
+        if SUBTOTAL in leaves:
+            return Unreadable("the header prints a 法人或其他组织小计 column but does not name every other column")
+        return Order(template, False)
+    as_leaves = Order(leaves, True)
+    owned = [n for n in names if n in LEGAL_PERSON_COLUMNS or n == SUBTOTAL]
+    if GROUP not in names or tuple(names[-len(owned):]) != tuple(owned):
+        return as_leaves  # the group's columns do not close the header: it is not a second header row
+    top = [n for n in names if n not in LEGAL_PERSON_COLUMNS and n != SUBTOTAL]
+    at = top.index(GROUP)
+    as_rows = Order((*top[:at], *owned, *top[at + 1:]), True)
+    return as_rows if as_rows == as_leaves else (as_rows, as_leaves)
+
+
+@functools.lru_cache(maxsize=1024)
+def appeal_order(header: str) -> tuple[Order, Order] | Unreadable:
+    """The order of section 四's blocks and of the results inside each block, from its header text.
+
+    >>> blocks, results = appeal_order("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉")
+    >>> blocks.columns, results.columns
+    ((0, 1, 2), (0, 1, 2, 3, 4))
+    >>> blocks, results = appeal_order("行政诉讼行政复议未经复议直接起诉复议后起诉结果维持结果纠正尚未审结其他结果总计")
+    >>> blocks.columns, results.columns
+    ((1, 2, 0), (0, 1, 3, 2, 4))
+    """
+    blocks = _block_order(_names(header, APPEAL_BLOCK_HEADER_WORDS))
+    if isinstance(blocks, Unreadable):
+        return blocks
+    results = _result_order(_names(header, APPEAL_RESULT_HEADER_WORDS))
+    if isinstance(results, Unreadable):
+        return results
+    return blocks, results
+
+
+def _block_order(found: Sequence[Name]) -> Order | Unreadable:
+    names = _first_run(found)
+    template = tuple(range(len(APPEAL_BLOCKS)))
+    if SUITS in names:
+        suits = [n for n in names if n in SUIT_BLOCKS]
+        if len(suits) < len(SUIT_BLOCKS):  # the two suit blocks are not both named: they keep template order
+            suits = list(SUIT_BLOCKS)
+        top = [n for n in names if n not in SUIT_BLOCKS]
+        at = top.index(SUITS)
+        columns = [*top[:at], *suits, *top[at + 1:]]
+    else:
+        columns = list(names)
+    if set(template) <= set(columns) and len(columns) == len(template):
+        return Order(tuple(columns), True)
+    if _in_template_order(columns):
+        return Order(template, False)
+    return Unreadable("the header names the 行政复议/行政诉讼 blocks out of template order, and not all of them")
+
+
+def _result_order(found: Sequence[Name]) -> Order | Unreadable:
+    """The result columns' order: every complete run of the five names must agree."""
+    template = tuple(range(len(APPEAL_COLUMNS)))
+    runs: list[list[Name]] = [[]]
+    for name in found:
+        if name in runs[-1]:
+            runs.append([])
+        runs[-1].append(name)
+    complete = {tuple(run) for run in runs if set(run) == set(template)}
+    if not complete:  # garbled or truncated: it cannot say the order differs
+        return Order(template, False)
+    if len(complete) == 1:
+        columns = complete.pop()
+        if all(_consistent(run, columns) for run in runs):
+            return Order(columns, True)
+    return Unreadable("the header's result columns (结果维持 … 总计) are not printed in one order")
+
+
+def _consistent(run: Sequence[Name], columns: Sequence[Name]) -> bool:
+    """Whether a partial run of names stands in the order ``columns`` gives them."""
+    places = [columns.index(name) for name in run]
+    return places == sorted(places)

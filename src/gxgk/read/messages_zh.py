@@ -1,0 +1,85 @@
+"""The parser's diagnostics in Chinese, for the 政务公开 offices that read them.
+
+Each parser code has one Chinese sentence that says what happened and what it
+means for the cells; the cells a diagnostic names are added by their official
+labels, which are Chinese already.  The English message keeps the details (the
+digits seen, the candidates); the Chinese one says what a reader must know.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..model import Diagnostic
+
+__all__ = ["message_zh", "section_numeral"]
+
+#: Parser code → what it means, in Chinese.
+MESSAGES_ZH: Final = {
+    "P-decode": "文件不是有效的 UTF-8 或 GB18030 编码，无法解码的字节已被替换",
+    "P-too-large": "输入超过大小上限，只读取了前一部分（PDF 超限则未读取）",
+    "P-not-a-report": "不是按官方模板编写的政府信息公开工作年度报告，未读取表格",
+    "P-empty": "输入为空，没有可读取的内容",
+    "P-path": "传入的是文件路径而不是报告正文：请用 pathlib.Path(...) 传入以读取该文件",
+    "P-year": "标题未写明年度，年度取自正文（报告名称、统计期限或总体情况的首句）",
+    "P-template": "无法确定报告所用模板，已按年份推定",
+    "P-heading": "未找到该部分的标题",
+    "P-row-missing": "未找到该行，已留空",
+    "P-row-order": "该行不在模板规定的位置",
+    "P-row-cells": "该行的数值个数与栏目数不符，已留空",
+    "P-row-band": "两行的标签印在同一行、共用一组数值（表格缺少分隔线），已留空",
+    "P-row-by-order": "若干行的标签丢失，已按模板顺序逐行对应（各行合计均相符）",
+    "P-collapsed-row": "该项的子项被合并为一行填报",
+    "P-cell-value": "单元格内容不是该栏目的数值，已留空",
+    "P-glued": "粘连的数字已拆分：这是行合计与表内勾稽关系唯一允许的拆法",
+    "P-glued-ambiguous": "粘连的数字有多种拆法（或可能丢失了空格），无法唯一确定，已留空",
+    "P-glued-bound": "粘连的数字拆法过多，无法逐一检验，已留空",
+    "P-header": "表头与模板顺序不符且无法确定各栏对应关系，整表留空",
+    "P-header-order": "表头的栏目顺序与模板不同，已按表头顺序读取",
+    "P-subtotal": "“法人或其他组织小计”与其五栏之和不符",
+    "P-unit": "金额单位不明确或未注明，请核对",
+    "P-table-missing": "未找到该表",
+    "P-html": "已按网页（HTML）读取",
+    "P-html-empty": "网页没有正文",
+    "P-html-grid": "网页表格过大或行列合并过多，已逐格读取",
+    "P-html-no-table": "网页中没有表格（<table>）",
+    "P-html-short-row": "网页表格中有的行缺少单元格，缺少的单元格未被补为空白",
+    "P-html-unclosed": "网页表格未正常结束",
+    "P-pdf": "已按 PDF 读取",
+    "P-pdf-drawing": "PDF 表格线无法识别，已按文字位置读取",
+    "P-pdf-extra": "读取 PDF 需要安装可选组件：pip install 'gxgk[pdf]'",
+    "P-pdf-ocr": "PDF 没有文字层（扫描件），需要文字识别（OCR）",
+    "P-pdf-unreadable": "PDF 文件无法读取",
+}
+#: A section number as its numeral (2 → 二).
+_NUMERALS: Final = "一二三四五六"
+#: "section 一's heading …": which of the six sections a message is about.
+_PART: Final = re.compile(r"section ([一二三四五六])'s")
+
+
+def message_zh(diagnostic: Diagnostic) -> str:
+    """The diagnostic in Chinese, naming its cells; its English message for a code without a translation.
+
+    >>> from gxgk import CellName, Diagnostic
+    >>> message_zh(Diagnostic("P-row-missing", "三: …", cells=(CellName(3, "四、结转下年度继续办理"),)))
+    '三、四、结转下年度继续办理：未找到该行，已留空'
+    """
+    sentence = MESSAGES_ZH.get(diagnostic.code)
+    if sentence is None:
+        return diagnostic.message
+    part = _PART.search(diagnostic.message)
+    if part is not None and not diagnostic.cells:
+        return f"第{part.group(1)}部分：{sentence}"
+    names = [_name(name.section, name.row, name.column) for name in diagnostic.cells]
+    return f"{'；'.join(names)}：{sentence}" if names else sentence
+
+
+def section_numeral(section: int) -> str:
+    """A section's numeral: ``section_numeral(3) == "三"``; an unknown number as digits."""
+    return _NUMERALS[section - 1] if 1 <= section <= len(_NUMERALS) else str(section)
+
+
+def _name(section: int, row: str | None, column: str | None) -> str:
+    where = f"表{section_numeral(section)}" if row is None else f"{section_numeral(section)}、{row}"
+    return where if column is None else f"{where} · {column}"
