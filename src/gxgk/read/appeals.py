@@ -13,18 +13,18 @@ from ..model import (
 )
 from ..template.spec import (
     APPEAL_BLOCKS,
+    APPEAL_CELLS,
     APPEAL_COLUMNS,
+    APPEAL_ROW_KEYS,
     ValueKind,
 )
 from .cells import Segment, Token
 from .header import Order, Unreadable, appeal_order, header_text
 from .rows import (
-    _APPEAL_CELLS,
     _APPEAL_COLUMN_HEADER,
     _APPEAL_HEADER,
     _APPEAL_HEADER_END,
     _APPEAL_NAMES,
-    _APPEAL_ROWS,
     _BLOCK_KINDS,
     Fit,
     Glue,
@@ -52,7 +52,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
     template order.
     """
     reader = _Reader(source, "四")
-    kinds = [ValueKind.COUNT] * _APPEAL_CELLS
+    kinds = [ValueKind.COUNT] * APPEAL_CELLS
     candidates = [s for s in segments if _APPEAL_HEADER.search(s.label)]
     found = _best_appeals(candidates, kinds, source.text)
     if found is not None:
@@ -81,7 +81,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
         return as_rows, reader.diagnostics
     candidates = [s for s in candidates if len(s.values) >= 5 or _APPEAL_HEADER_END.search(s.label)]
     if candidates:  # the table is there, but its values cannot be read: blank cells, named
-        _missing(reader, candidates, "行政复议、行政诉讼", _APPEAL_CELLS, None)
+        _missing(reader, candidates, "行政复议、行政诉讼", APPEAL_CELLS, None)
         return _blank_appeals(), reader.diagnostics
     return None, reader.diagnostics
 
@@ -146,7 +146,7 @@ def _appeal_rows(reader: _Reader, segments: Sequence[Segment], results: Order | 
     if results is None:
         return None
     headless = [s._replace(label=_APPEAL_COLUMN_HEADER.sub("", s.label)) for s in segments]
-    claims = _claims(headless, _keys(_APPEAL_ROWS))
+    claims = _claims(headless, _keys(APPEAL_ROW_KEYS))
     kinds = [ValueKind.COUNT] * 5
     glue = None if results.moved else _APPEAL_ROW_GLUE
     found = [_best(claims.get(i, ()), kinds, reader.source.text, glue=glue) for i in range(3)]

@@ -8,14 +8,12 @@ from ..model import (
     Diagnostic,
     Severity,
 )
-from ..template.spec import PRE_2019_MARKERS, TEMPLATE_MARKERS, Template
+from ..template.spec import APPEAL_TABLE_WORDS, PRE_2019_MARKERS, REQUEST_TABLE_WORDS, TEMPLATE_MARKERS, Template
 
 # Literal alternations: the `re` engine skips to their first characters in C.
-_REQUEST_WORDS = re.compile(r"本年新收|予以公开|结转下年度")
-
-
+_REQUEST_WORDS = re.compile("|".join(REQUEST_TABLE_WORDS))
 # Section 四's header: a fragment holding only that table is still a report.
-_APPEAL_WORDS = re.compile(r"结果维持|尚未审结|复议后起诉")
+_APPEAL_WORDS = re.compile("|".join(APPEAL_TABLE_WORDS))
 
 
 # A title that names an annual disclosure report.

@@ -22,7 +22,7 @@ from ..model import (
     Severity,
     table_cells,
 )
-from ..template.spec import Template
+from ..template.spec import FIRST_ROWS, TABLE_WORDS, Template
 from .appeals import read_appeals
 from .cells import Segment, segments, tokenize, without_chrome
 from .detect import _ANNUAL_REPORT, _detect_template, _not_on_template
@@ -37,13 +37,10 @@ from .sections import Heading, find_headings, section_span
 __all__ = ["read_report"]
 
 
-#: Words that open a report's tables; the title stands before the first of them.
-_TABLE_WORDS: Final = ("第二十条", "信息内容", "申请人情况", "本年新收", "行政复议", "政府信息公开情况统计表")
-TABLE_WORD = re.compile("|".join(_TABLE_WORDS))
-#: The first rows of section 二, which a table printed without its header starts with.
-_FIRST_ROWS: Final = ("规章", "规范性文件", "行政许可")
+#: A word that opens a report's tables; the title stands before the first of them.
+TABLE_WORD = re.compile("|".join(TABLE_WORDS))
 #: One of these stands on or before the line of every table's first row (see _tables_start).
-_TABLES_START = re.compile("|".join((*_TABLE_WORDS, *_FIRST_ROWS)))
+_TABLES_START = re.compile("|".join((*TABLE_WORDS, *FIRST_ROWS)))
 
 
 

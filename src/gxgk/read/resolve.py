@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Collection, Sequence
 from typing import Final, NamedTuple
 
-from ..template.spec import RequestRowSpec, ValueKind, printed_rows
+from ..template.spec import APPLICANT_COLUMNS, RequestRowSpec, ValueKind, printed_rows
 from .cells import Token
 from .values import CellError, parse_value
 
@@ -128,7 +128,7 @@ def _roles(specs: Sequence[RequestRowSpec], present: set[int]
 
 def _columns_hold(rows: dict[int, Values], new: int, carried_in: int, total: int, carried_out: int,
                   results: list[int]) -> bool:
-    for column in range(7):
+    for column in range(len(APPLICANT_COLUMNS)):
         def cell(index: int, column: int = column) -> int | None:
             values = rows.get(index)
             return None if values is None else values[column]

@@ -47,7 +47,6 @@ from .values import CellError, parse_value
 _TRAILING: Final = 4
 #: Labels whose owner is remembered per table (see :class:`Keys`).
 _MEMO_SIZE: Final = 10_000
-_APPEAL_CELLS: Final = 15
 #: Most counts and changes a report prints, already read: a lookup costs less than ``int()``.
 _SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
 _REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
@@ -244,7 +243,6 @@ class Keys:
 
 
 #: The keys of section 四's three rows (compiled on first use, by :func:`_keys`).
-_APPEAL_ROWS: Final = (r"行政复议\)?$|复议\)?$", r"直接起诉\)?$|未经复议\)?$", r"复议后起诉\)?$|复议后\)?$")
 
 
 @functools.cache

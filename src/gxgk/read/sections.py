@@ -18,17 +18,9 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-__all__ = ["Heading", "find_headings", "section_span"]
+from ..template.spec import SECTION_KEYS
 
-#: Keywords of each section's heading, checked right after the numbering.
-SECTION_KEYS: Final = (
-    r"总体情况|概述|基本情况|总体概况|工作概况",
-    r"主动公开",
-    r"收到和处理|依申请公开|收到.{0,6}申请",
-    r"行政复议|行政诉讼|复议.{0,2}诉讼",
-    r"存在.{0,4}问题|问题.{0,2}改进|改进情况|主要问题",
-    r"其他需要报告|其他事项|需要报告的事项|其他需报告",
-)
+__all__ = ["Heading", "find_headings", "section_span"]
 
 # A candidate: a numeral and its point, then what follows up to the end of the
 # line.  The pattern starts with the numeral's class, so the engine skips to

@@ -23,6 +23,7 @@ from ..template.spec import (
     APPEAL_COLUMN_FIELDS,
     APPLICANT_COLUMNS,
     APPLICANT_FIELDS,
+    REQUEST_ROW_KEYS,
     REQUEST_ROWS,
     Template,
     printed_rows,
@@ -226,14 +227,18 @@ def _rule(id: str, severity: Severity, title: str, title_zh: str, *, formula: st
 
 # ---- Labels -----------------------------------------------------------------
 
-_SPECS_2019: Final = request_rows(Template.V2019)
-NEW: Final = _SPECS_2019[0].label  #: 一、本年新收政府信息公开申请数量
-CARRIED_IN: Final = _SPECS_2019[1].label  #: 二、上年结转政府信息公开申请数量
-TOTAL: Final = _SPECS_2019[-2].label  #: 三、本年度办理结果 / （七）总计
-CARRIED_OUT: Final = _SPECS_2019[-1].label  #: 四、结转下年度继续办理
-_RESULTS_PREFIX: Final = _SPECS_2019[-2].path[0] + " / "
-OTHER_2019: Final = _SPECS_2019[-3].label  #: 三、本年度办理结果 / （六）其他处理
-_FEE_ROW_2021: Final = next(s.label for s in request_rows(Template.V2021) if "收费通知" in s.name)
+def _label(key: str, template: Template = Template.V2019) -> str:
+    """The official label path of the section 三 row with stable key ``key`` (see REQUEST_ROW_KEYS)."""
+    return next(spec.label for spec in REQUEST_ROWS[template] if REQUEST_ROW_KEYS[spec.name] == key)
+
+
+NEW: Final = _label("new")  #: 一、本年新收政府信息公开申请数量
+CARRIED_IN: Final = _label("carried_in")  #: 二、上年结转政府信息公开申请数量
+TOTAL: Final = _label("total")  #: 三、本年度办理结果 / （七）总计
+CARRIED_OUT: Final = _label("carried_over")  #: 四、结转下年度继续办理
+_RESULTS_PREFIX: Final = TOTAL.split(" / ")[0] + " / "
+OTHER_2019: Final = _label("other_handling")  #: 三、本年度办理结果 / （六）其他处理
+_FEE_ROW_2021: Final = _label("other_fee_unpaid", Template.V2021)
 _SHORT_PARTIAL = regex.compile(r"^(（二）部分公开)（[^（）]*+）$")
 _COLUMNS_3: Final = APPLICANT_COLUMNS  # 自然人 … 其他, 总计
 _TOTAL_COL: Final = len(APPLICANT_COLUMNS) - 1

@@ -23,8 +23,11 @@ import attrs
 
 __all__ = [
     "APPEAL_BLOCKS",
+    "APPEAL_CELLS",
     "APPEAL_COLUMNS",
+    "APPLICANTS_HEADER",
     "APPLICANT_COLUMNS",
+    "REQUESTS_NOTE",
     "SECTION_TITLES",
     "Template",
 ]
@@ -122,6 +125,14 @@ APPEAL_BLOCKS: Final = ("行政复议", "行政诉讼 / 未经复议直接起诉
 APPEAL_BLOCK_FIELDS: Final = ("review", "direct_suit", "suit_after_review")
 APPEAL_COLUMNS: Final = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 APPEAL_COLUMN_FIELDS: Final = ("upheld", "corrected", "other", "pending", "total")
+#: Keys of section 四's three rows (in APPEAL_BLOCKS order) when a report prints each block as a row.
+APPEAL_ROW_KEYS: Final = (r"行政复议\)?$|复议\)?$", r"直接起诉\)?$|未经复议\)?$", r"复议后起诉\)?$|复议后\)?$")
+#: How many numbers section 四 holds: every block's results.
+APPEAL_CELLS: Final = len(APPEAL_BLOCKS) * len(APPEAL_COLUMNS)
+
+#: Section 三's header: the group over the applicant columns, and the note printed in its corner cell.
+APPLICANTS_HEADER: Final = "申请人情况"
+REQUESTS_NOTE: Final = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 SECTION_TITLES: Final = (
     "一、总体情况",
@@ -131,6 +142,25 @@ SECTION_TITLES: Final = (
     "五、存在的主要问题及改进情况",
     "六、其他需要报告的事项",
 )
+
+#: Keywords of each section's heading (regexes), checked right after the heading's numeral.
+SECTION_KEYS: Final = (
+    r"总体情况|概述|基本情况|总体概况|工作概况",
+    r"主动公开",
+    r"收到和处理|依申请公开|收到.{0,6}申请",
+    r"行政复议|行政诉讼|复议.{0,2}诉讼",
+    r"存在.{0,4}问题|问题.{0,2}改进|改进情况|主要问题",
+    r"其他需要报告|其他事项|需要报告的事项|其他需报告",
+)
+
+#: Words that open a report's tables; the title stands before the first of them.
+TABLE_WORDS: Final = ("第二十条", "信息内容", "申请人情况", "本年新收", "行政复议", "政府信息公开情况统计表")
+#: The first rows of section 二, which a table printed without its header starts with.
+FIRST_ROWS: Final = ("规章", "规范性文件", "行政许可")
+#: Words of section 三's table, the same in both templates.
+REQUEST_TABLE_WORDS: Final = ("本年新收", "予以公开", "结转下年度")
+#: Words of section 四's header, the same in both templates: a fragment holding only that table is a report.
+APPEAL_TABLE_WORDS: Final = ("结果维持", "尚未审结", "复议后起诉")
 
 ITEM_1 = "第二十条第（一）项"
 ITEM_5 = "第二十条第（五）项"

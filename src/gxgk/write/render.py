@@ -20,9 +20,11 @@ from ..read.values import format_amount
 from ..template.spec import (
     APPEAL_COLUMNS,
     APPLICANT_COLUMNS,
+    APPLICANTS_HEADER,
     DISCLOSURE_ROWS,
     LEGAL_PERSON_GROUP,
     REQUEST_ROWS,
+    REQUESTS_NOTE,
     SECTION_TITLES,
     ValueKind,
 )
@@ -31,7 +33,6 @@ __all__ = ["LAYOUTS", "render"]
 
 Table = list[list[str]]
 
-_NOTE: Final = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
 def _pipe(table: Table, blank: str) -> str:
@@ -170,7 +171,7 @@ def requests_table(report: Report) -> Table:
     if report.requests is None:
         return []
     table: Table = [
-        [_NOTE, "申请人情况"],
+        [REQUESTS_NOTE, APPLICANTS_HEADER],
         ["自然人", LEGAL_PERSON_GROUP, "总计"],
         list(APPLICANT_COLUMNS[1:6]),
     ]

@@ -33,13 +33,20 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from ..model import Narrative, Report
-from ..template.spec import APPEAL_COLUMNS, APPLICANT_COLUMNS, LEGAL_PERSON_GROUP, REQUEST_ROWS, SECTION_TITLES
+from ..template.spec import (
+    APPEAL_CELLS,
+    APPEAL_COLUMNS,
+    APPLICANT_COLUMNS,
+    APPLICANTS_HEADER,
+    LEGAL_PERSON_GROUP,
+    REQUEST_ROWS,
+    REQUESTS_NOTE,
+    SECTION_TITLES,
+)
 from .render import appeals_table, disclosure_table, requests_table
 
 __all__ = ["render_fixed_width", "render_html"]
 
-_NOTE: Final = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-_APPLICANTS: Final = "申请人情况"
 
 
 class _Cell(NamedTuple):
@@ -87,7 +94,7 @@ def _disclosure_grid(report: Report) -> _Grid:
 def _requests_grid(report: Report, spaced: bool = False) -> _Grid:
     names = [" ".join(name) if spaced and len(name) > 2 else name for name in APPLICANT_COLUMNS[1:6]]
     rows: list[list[_Cell]] = [
-        [_Cell(_NOTE, 3, 3), _Cell(_APPLICANTS, 7)],
+        [_Cell(REQUESTS_NOTE, 3, 3), _Cell(APPLICANTS_HEADER, len(APPLICANT_COLUMNS))],
         [_Cell(APPLICANT_COLUMNS[0], 1, 2), _Cell(LEGAL_PERSON_GROUP, 5), _Cell(APPLICANT_COLUMNS[6], 1, 2)],
         [_Cell(name) for name in names],
     ]
@@ -116,14 +123,14 @@ def _requests_grid(report: Report, spaced: bool = False) -> _Grid:
 def _appeals_grid(report: Report) -> _Grid:
     table = appeals_table(report)
     if not table:
-        return _Grid([], [], 15)
+        return _Grid([], [], APPEAL_CELLS)
     rows = [
         [_Cell("行政复议", 5), _Cell("行政诉讼", 10)],
         [*(_Cell(name, 1, 2) for name in APPEAL_COLUMNS), _Cell("未经复议直接起诉", 5), _Cell("复议后起诉", 5)],
         [_Cell(name) for name in (*APPEAL_COLUMNS, *APPEAL_COLUMNS)],
         [_Cell(value, 1, 1, True) for value in table[-1]],
     ]
-    return _Grid(rows, [True, True, True, False], 15)
+    return _Grid(rows, [True, True, True, False], APPEAL_CELLS)
 
 
 def _grids(report: Report, spaced: bool = False) -> dict[int, _Grid]:
