@@ -447,9 +447,8 @@ def test_any_glyphs_and_rules_lay_out_without_error(pdf_pages: list[Page]) -> No
 _PDFTOTEXT_2021 = "信息内容            本年制发件数    本年废止件数    现行有效件数\n"
 
 
-@pytest.mark.xfail(reason="text reader: a label wrapped over three lines, values on the middle line, loses "
-                          "its key (逾期不补正 … 申请) to the next row", strict=True, raises=AssertionError)
 def test_pdftotext_label_wrapped_around_its_values() -> None:
+    """Issue 18: a label wrapped over three lines, values on the middle one, is read down its column."""
     text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
             "            （六）其  1.申请人无正当理由逾期不补\n"
             "            他处理    正、行政机关不再处理其政府信    1    2    3    4    5    6    21\n"
@@ -458,6 +457,46 @@ def test_pdftotext_label_wrapped_around_its_values() -> None:
     assert report.requests is not None
     row = next(r for r in report.requests if "逾期不补正" in r.label)
     assert [c.value for c in row.cells] == [1, 2, 3, 4, 5, 6, 21]
+    assert any(d.code == "P-label-wrapped" and d.cells[0].row == row.label for d in report.diagnostics)
+
+
+def test_a_wrapped_label_below_its_values_is_read_down_its_column() -> None:
+    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
+            "            （六）其  2.申请人逾期未按收费通知要    0    1    0    0    0    0    1\n"
+            "            他处理    求缴纳费用、行政机关不再处\n"
+            "                      理其政府信息公开申请\n")
+    report = gxgk.parse(text)
+    assert report.requests is not None
+    row = next(r for r in report.requests if "收费通知" in r.label)
+    assert [c.value for c in row.cells] == [0, 1, 0, 0, 0, 0, 1]
+
+
+def test_a_wrapped_label_never_takes_a_row_a_printed_label_claims() -> None:
+    """Only rows no segment claims are looked for in wrapped labels: a row read before reads the same."""
+    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
+            "（一）予以公开    5    0    0    0    0    0    5\n"
+            "            其他  予以\n"
+            "            情况  公开    7    7    7    7    7    7    42\n")
+    report = gxgk.parse(text)
+    assert report.requests is not None
+    assert [c.value for c in report.requests.row("（一）予以公开").cells] == [5, 0, 0, 0, 0, 0, 5]
+    assert not any(d.code == "P-label-wrapped" for d in report.diagnostics)
+    from gxgk.read.cells import segments, tokenize
+    from gxgk.read.normalize import normalize
+    from gxgk.read.wrapped import wrapped_label
+
+    folded = normalize(text)
+    assert [wrapped_label(folded, s) for s in segments(folded, tokenize(folded))][-1] == "予以公开"  # it would
+
+
+def test_a_line_with_values_is_not_part_of_a_wrapped_label() -> None:
+    from gxgk.read.cells import segments, tokenize
+    from gxgk.read.wrapped import wrapped_label
+
+    text = ("            1.申请人无正当理由逾期不补    1    2\n"
+            "            正、行政机关不再处理其政府信    3    4\n")
+    found = segments(text, tokenize(text))
+    assert wrapped_label(text, found[1]) is None  # the line above holds values: another row's
 
 
 def test_pdftotext_title_on_two_lines() -> None:

@@ -47,6 +47,7 @@ from .rows import (
     fit,
 )
 from .values import CellError, parse_value
+from .wrapped import wrapped_claims
 
 # ---- Section 三 -------------------------------------------------------------
 
@@ -77,6 +78,10 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     specs = REQUEST_ROWS[template]
     # section 四's header ends in 总计 too: its values are never a section 三 row
     claims = _claims(segments, plan.keys)
+    for index, segment in wrapped_claims(source.text, segments, plan.keys, claims):
+        claims[index] = [segment]
+        reader.note("P-label-wrapped", f"{plan.labels[index]}: its label is wrapped around its values; read down "
+                    "its column", segment.values[0][1], Severity.INFO, row=plan.labels[index])
     if not claims:
         return None, reader.diagnostics
     claims = _without_bands(reader, template, claims)

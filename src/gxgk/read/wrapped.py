@@ -1,0 +1,130 @@
+"""Fixed-width row labels wrapped around their values: the label's column read down its lines.
+
+pdftotext and fixed-width crawler text print a long row label that the PDF
+wrapped inside its cell as several lines, with the row's values on one of
+them, and the group label of the column before it wrapped alongside::
+
+                （六）其  1.申请人无正当理由逾期不补
+                他处理    正、行政机关不再处理其政府信    1    2    3 …
+                          息公开申请
+
+Read line by line, the values' label is "他处理 正、行政机关不再处理其政府信":
+neither the group's nor the row's key matches it.  Read by column, the
+label column holds "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请".
+
+Only a segment whose own label no key owns is looked at, and its wrapped
+label is used only for a row that no other segment claims, so a table that
+was read before reads the same.  Lines above and below take part only while
+they hold no numbers of their own (a line with values is another row's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+from unicodedata import east_asian_width
+
+from .cells import Segment
+from .rows import Keys
+
+__all__ = ["wrapped_claims"]
+
+#: A chunk of a fixed-width line: words separated by single spaces.
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+#: A gap of two spaces or more: the mark of a fixed-width line.
+_GAP = re.compile(r"\S {2,}\S")
+#: A line that prints a number standing alone (a value), not inside a label ("1.申请人…").
+_VALUE = re.compile(r"(?:^|\s)[-+]?\d[\d,.]*(?:\s|$)")
+#: How many lines above and below the values' line a label may wrap over.
+_REACH: Final = 2
+#: How far (in characters) a continuation may start from its column's start.
+_SLACK: Final = 2
+
+
+def _line(text: str, start: int) -> tuple[int, int]:
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The line's chunks as (display column, text): a wide (CJK) character takes two columns, as printed."""
+    found = []
+    column, at = 0, start
+    for match in _CHUNK.finditer(text, start, end):
+        column += _width(text[at : match.start()])
+        found.append((column, match.group()))
+        column += _width(match.group())
+        at = match.end()
+    return found
+
+
+def _width(text: str) -> int:
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _label_lines(text: str, line_start: int, step: int) -> list[tuple[int, int]]:
+    """Up to :data:`_REACH` lines above (``step`` -1) or below (+1) that hold no value."""
+    found: list[tuple[int, int]] = []
+    start = line_start
+    for _ in range(_REACH):
+        if step < 0:
+            if start == 0:
+                break
+            start = text.rfind("\n", 0, start - 1) + 1
+        else:
+            end = text.find("\n", start)
+            if end < 0:
+                break
+            start = end + 1
+        first, last = _line(text, start)
+        if not text[first:last].strip() or _VALUE.search(text, first, last):
+            break
+        found.append((first, last))
+    return found
+
+
+def wrapped_label(text: str, segment: Segment) -> str | None:
+    """The label of ``segment``'s column read down its wrapped lines, or ``None`` if it is not wrapped."""
+    first_value = segment.values[0][1]
+    line_start = text.rfind("\n", 0, first_value) + 1
+    own = text[line_start:first_value]
+    if not _GAP.search(own.strip() + "  x"):
+        return None  # not a fixed-width line
+    chunks = _chunks(text, line_start, first_value)
+    if not chunks:
+        return None
+    column, tail = chunks[-1]
+    above = [_at(text, span, column) for span in reversed(_label_lines(text, line_start, -1))]
+    below = [_at(text, span, column) for span in _label_lines(text, line_start, 1)]
+    parts = [part for part in (*above, tail, *below) if part]
+    return "".join(parts).replace(" ", "") if len(parts) > 1 else None
+
+
+def _at(text: str, span: tuple[int, int], column: int) -> str | None:
+    """The chunk of the line ``span`` that starts at ``column`` (give or take :data:`_SLACK`)."""
+    for start, chunk in _chunks(text, *span):
+        if abs(start - column) <= _SLACK:
+            return chunk
+    return None
+
+
+def wrapped_claims(text: str, segments: Iterable[Segment], keys: Keys, claims: dict[int, list[Segment]]
+                   ) -> list[tuple[int, Segment]]:
+    """Rows that no segment claims, found by the wrapped labels of segments no key owns.
+
+    Returns ``(row index, segment with the wrapped label)`` pairs; ``claims``
+    is not changed.  A row two wrapped labels name is left alone (ambiguous).
+    """
+    found: dict[int, list[Segment]] = {}
+    for segment in segments:
+        if not segment.values or keys.owner(segment.label) is not None:
+            continue
+        label = wrapped_label(text, segment)
+        if label is None:
+            continue
+        index = keys.owner(label)
+        if index is not None and index not in claims:
+            found.setdefault(index, []).append(segment._replace(label=label))
+    return [(index, both[0]) for index, both in sorted(found.items()) if len(both) == 1]
+
