@@ -31,7 +31,7 @@ MAX_SIZE: Final = 50_000_000
 Input = str | bytes | bytearray | memoryview | os.PathLike[str] | IO[bytes] | IO[str]
 
 
-def parse(source: Input, *, max_size: int = MAX_SIZE) -> Report:
+def parse(source: Input, *, max_size: int = MAX_SIZE, previous: Report | None = None) -> Report:
     """Parse an annual report given as text, bytes, a path or an open file.
 
     A ``str`` is the report's text; a path (:class:`os.PathLike`, such as
@@ -55,8 +55,16 @@ def parse(source: Input, *, max_size: int = MAX_SIZE) -> Report:
     error diagnostic).  Parsing takes about 50 bytes of memory per input byte
     at most (see :doc:`/performance`).
 
-    :raises TypeError: ``source`` is none of the above, or ``max_size`` is
-        not an ``int``.
+    ``previous``, the same agency's report on the year before, may settle
+    glued digits that nothing in this text can: a run that splits several
+    ways is split the one way last year's figures allow (二、上年结转 = last
+    year's 结转下年度 row; 2021: 现行有效件数 = last year's + 制发 − 废止; 2019:
+    上一年项目数量 = last year's + its 增/减), with a ``P-glued-previous`` note.
+    A ``previous`` on another year than the one before is not used
+    (``P-previous``).
+
+    :raises TypeError: ``source`` is none of the above, ``max_size`` is
+        not an ``int``, or ``previous`` is not a :class:`Report`.
     :raises ValueError: ``max_size`` is less than 1.
     :raises OSError: a path cannot be read (as :func:`open` raises it).
 
@@ -70,8 +78,10 @@ def parse(source: Input, *, max_size: int = MAX_SIZE) -> Report:
     .. versionchanged:: 0.1
        ``max_size`` (the limit was fixed at 50 million characters).
     .. versionchanged:: 0.2
-       Paths and open files are read.
+       Paths and open files are read; ``previous``.
     """
+    if previous is not None and not isinstance(previous, Report):
+        raise TypeError(f"previous must be a Report (last year's), not {type(previous).__name__}")
     if isinstance(source, os.PathLike):
         with open(source, "rb") as stream:
             source = stream.read(max_size + 1)
@@ -116,7 +126,7 @@ def parse(source: Input, *, max_size: int = MAX_SIZE) -> Report:
     if not from_pdf and looks_like_html(original):
         original, notes = html_to_text(original)
         diagnostics += notes
-    return read_report(original, diagnostics)
+    return read_report(original, diagnostics, previous)
 
 
 #: Suffixes of the files a report comes in: a one-line text ending in one is a path.

@@ -30,6 +30,7 @@ from .disclosure import read_disclosure
 from .meta import read_meta
 from .narratives import _narratives
 from .normalize import normalize
+from .previous import previous_problem
 from .requests import read_requests
 from .rows import Source
 from .sections import Heading, find_headings, section_span
@@ -59,7 +60,12 @@ _YEAR_SOURCES: Final = {"report": "a sentence that names the year's report", "pe
 
 
 
-def read_report(original: str, diagnostics: list[Diagnostic]) -> Report:
+def read_report(original: str, diagnostics: list[Diagnostic], previous: Report | None = None) -> Report:
+    """The report ``original`` holds; ``diagnostics`` (what the converters noticed) are extended and kept.
+
+    ``previous``, last year's report of the same agency, may settle glued
+    digits this text leaves open (see :mod:`gxgk.read.previous`).
+    """
     text = normalize(original)
     tables = without_chrome(text)  # the same text without page numbers and markdown rules
     source = Source(tables)
@@ -72,6 +78,9 @@ def read_report(original: str, diagnostics: list[Diagnostic]) -> Report:
         diagnostics.append(Diagnostic("P-year", f"the title names no year; {meta.year} comes from "
                                       f"{_YEAR_SOURCES[year_source]}", Severity.INFO))
     template, template_notes = _detect_template(text, meta.year, meta.title)
+    if previous is not None and (problem := previous_problem(previous, meta.year)) is not None:
+        diagnostics.append(problem)
+        previous = None
     diagnostics += template_notes
     disclosure: Disclosure | None = None
     requests: Requests | None = None
@@ -79,8 +88,8 @@ def read_report(original: str, diagnostics: list[Diagnostic]) -> Report:
     if template is not Template.NONE:
         found = _Tables(tables, _tables_region(text, headings), _tables_start(text))
         where = (found, headings, len(text), diagnostics)
-        disclosure = _table(functools.partial(read_disclosure, template, source), 2, *where)
-        requests = _table(functools.partial(read_requests, template, source), 3, *where)
+        disclosure = _table(functools.partial(read_disclosure, template, source, previous=previous), 2, *where)
+        requests = _table(functools.partial(read_requests, template, source, previous=previous), 3, *where)
         appeals = _table(functools.partial(read_appeals, source), 4, *where)
     if template is not Template.NONE and _a_form((disclosure, requests, appeals), meta.title, diagnostics):
         template, disclosure, requests, appeals = Template.NONE, None, None, None

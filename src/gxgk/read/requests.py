@@ -9,6 +9,7 @@ from typing import Final
 
 from ..model import (
     Diagnostic,
+    Report,
     RequestRow,
     Requests,
     Severity,
@@ -18,6 +19,7 @@ from ..template.spec import (
     APPLICANT_COLUMNS,
     APPLICANT_FIELDS,
     LEGAL_PERSON_COLUMNS,
+    REQUEST_ROW_KEYS,
     REQUEST_ROWS,
     SUBTOTAL,
     RequestRowSpec,
@@ -27,6 +29,7 @@ from ..template.spec import (
 )
 from .cells import VALUE, Segment, Token
 from .header import Order, Unreadable, applicant_order, header_text
+from .previous import carried_over
 from .resolve import Resolution, resolve_table
 from .rows import (
     _MEMO_SIZE,
@@ -62,14 +65,15 @@ def _request_plan(template: Template) -> _Plan | None:
                  tuple(spec.group for spec in specs), (RequestRow,) * len(specs), tuple(spec.label for spec in specs))
 
 
-def read_requests(template: Template, source: Source, segments: Sequence[Segment]
+def read_requests(template: Template, source: Source, segments: Sequence[Segment], previous: Report | None = None
                   ) -> tuple[Requests | None, list[Diagnostic]]:
     """The section 三 matrix of ``template``; ``None`` if no row is found.
 
     The applicant columns are mapped by the header the table prints (see
     :mod:`gxgk.read.header`); glued digits are split only in a table printed in
     template order, and a split row is kept only when the whole table's
-    identities settle it (:func:`~gxgk.read.resolve.resolve_table`).
+    identities settle it (:func:`~gxgk.read.resolve.resolve_table`), or, for
+    二、上年结转, last year's 结转下年度 row (``previous``, X1).
     """
     plan = _request_plan(template)
     if plan is None:
@@ -116,6 +120,12 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
                         f"{' | '.join(reader.source.text[t[1] : t[2]] or '∅' for t in read[index])}, the only "
                         "reading the row's total and the table's column identities (H1, H2) allow",
                         segment.label_start, Severity.INFO)
+        elif (settled := _by_last_year(reader.source.text, found.cuts, index, specs, previous, template)) is not None:
+            read[index] = settled
+            reader.note("P-glued-previous", f"{specs[index].label}: glued digits split into "
+                        f"{' | '.join(reader.source.text[t[1] : t[2]] or '∅' for t in settled)}, the only reading "
+                        "that is last year's 结转下年度 row (X1)", segment.label_start, Severity.INFO,
+                        row=plan.names[index])
         elif index in resolution.reasons:
             reader.note("P-glued-ambiguous", f"{specs[index].label}: glued digits "
                         f"'{' '.join(reader.source.text[t[1] : t[2]] for t in segment.values)}' "
@@ -431,3 +441,16 @@ def _request_rows(reader: _Reader, specs: Sequence[RequestRowSpec], read: dict[i
         row = read.get(index)
         rows.append(RequestRow(spec.label) if row is None else row)
     return rows
+
+
+def _by_last_year(text: str, cuts: Sequence[tuple[Token, ...]], index: int, specs: Sequence[RequestRowSpec],
+                  previous: Report | None, template: Template) -> tuple[Token, ...] | None:
+    """The one cut of 二、上年结转 that reads as last year's 结转下年度 row (X1), if exactly one does."""
+    if REQUEST_ROW_KEYS[specs[index].name] != "carried_in" or not cuts:
+        return None
+    expected = carried_over(previous, template)
+    if expected is None:
+        return None
+    matching = [cut for cut in cuts if len(cut) == len(expected)
+                and all(text[start:end] == str(value) for (_, start, end), value in zip(cut, expected, strict=True))]
+    return matching[0] if len(matching) == 1 else None
