@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from typing import IO, Final
+from typing import IO, Final, NamedTuple
 
 from .formats.decode import decode
 from .model import (
@@ -43,16 +43,19 @@ def parse(source: Input, *, max_size: int = MAX_SIZE, previous: Report | None = 
     Bytes are decoded (UTF-8, UTF-8 with BOM, GB18030/GBK, or the charset an
     HTML page declares).  An HTML page or fragment (``str`` or ``bytes``) and
     a PDF file (bytes starting with ``%PDF``; needs ``pip install gxgk[pdf]``)
-    are first converted to a text layout; provenance offsets and line numbers
-    then refer to that extracted text, not to the markup or the PDF file.
+    and a Word ``.docx`` file are first converted to a text layout; provenance
+    offsets and line numbers then refer to that extracted text, not to the
+    markup or the file.  Other binary files (pictures without the ``ocr``
+    extra, ``.doc``/``.wps``, ``.xlsx``, OFD, RTF, ZIP) are never decoded as
+    text: an error diagnostic says what the file is and what to do.
     Whatever could not be read, or had to be guessed, is listed in
     :attr:`Report.diagnostics`; nothing odd in the content raises.
 
     ``max_size`` bounds the memory a hostile or runaway input can take: only
     the first ``max_size`` bytes of ``bytes`` (cut at a character boundary) or
     characters of a ``str`` are read, and a ``P-too-large`` warning says so.
-    A PDF cannot be read in part, so a larger PDF is not read at all (an
-    error diagnostic).  Parsing takes about 50 bytes of memory per input byte
+    A PDF or Word file cannot be read in part, so a larger one is not read at
+    all (an error diagnostic).  Parsing takes about 50 bytes of memory per input byte
     at most (see :doc:`/performance`).
 
     ``previous``, the same agency's report on the year before, may settle
@@ -87,33 +90,19 @@ def parse(source: Input, *, max_size: int = MAX_SIZE, previous: Report | None = 
             source = stream.read(max_size + 1)
     elif not isinstance(source, (str, bytes, bytearray, memoryview)) and callable(getattr(source, "read", None)):
         source = source.read()
-    html_to_text, looks_like_html, is_pdf, pdf_to_text = _converters()
     if not isinstance(max_size, int) or isinstance(max_size, bool):
         raise TypeError(f"max_size must be an int, not {type(max_size).__name__}")
     if max_size < 1:
         raise ValueError(f"max_size must be at least 1, not {max_size}")
+    formats = _formats()
     diagnostics: list[Diagnostic] = []
-    from_pdf = False
+    converted = False  # a file format whose converter says itself what it found (a PDF without text, …)
     if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        too_large = len(data) > max_size
-        if too_large:
-            diagnostics.append(_too_large(len(data), max_size, "bytes", is_pdf(data)))
-        if is_pdf(data):
-            if too_large:
-                return read_report("", diagnostics)
-            original, notes = pdf_to_text(data)
-            diagnostics += notes
-            from_pdf = True
-        else:
-            original, _encoding, lossy = decode(data[:max_size], cut=too_large)
-            if lossy:
-                diagnostics.append(Diagnostic("P-decode", "the bytes are not valid UTF-8 or GB18030; undecodable "
-                                              "bytes were replaced", Severity.WARNING))
+        original, converted = _from_bytes(bytes(source), max_size, diagnostics)
     elif isinstance(source, str):
         original = source
         if len(original) > max_size:
-            diagnostics.append(_too_large(len(original), max_size, "characters", False))
+            diagnostics.append(_too_large(len(original), max_size, "characters", None))
             original = original[:max_size]
         if _looks_like_a_path(original):
             diagnostics.append(Diagnostic("P-path", f"the text {original.strip()[:80]!r} is a file path, not a "
@@ -121,10 +110,10 @@ def parse(source: Input, *, max_size: int = MAX_SIZE, previous: Report | None = 
     else:
         raise TypeError(f"parse() takes the report as str or bytes, a path (pathlib.Path) or an open file, not "
                         f"{type(source).__name__}")
-    if not from_pdf and not original.strip():  # a PDF without text says so itself (P-pdf-ocr)
+    if not converted and not original.strip():
         diagnostics.append(Diagnostic("P-empty", "the input is empty", Severity.ERROR))
-    if not from_pdf and looks_like_html(original):
-        original, notes = html_to_text(original)
+    if not converted and formats.looks_like_html(original):
+        original, notes = formats.html_to_text(original)
         diagnostics += notes
     return read_report(original, diagnostics, previous)
 
@@ -146,24 +135,83 @@ def _looks_like_a_path(text: str) -> bool:
         return False
 
 
+class _Formats(NamedTuple):
+    """The converters of what is not plain text, imported on first use (see :func:`_formats`)."""
+
+    html_to_text: Callable[[str], tuple[str, list[Diagnostic]]]
+    looks_like_html: Callable[[str], bool]
+    sniff: Callable[[bytes], str | None]
+    readers: dict[str, Callable[[bytes], tuple[str, list[Diagnostic]]]]  #: file kind → its converter
+
+
 @functools.cache
-def _converters() -> tuple[Callable[[str], tuple[str, list[Diagnostic]]], Callable[[str], bool],
-                           Callable[[bytes], bool], Callable[[bytes], tuple[str, list[Diagnostic]]]]:
-    """The HTML and PDF readers, imported on first use.
+def _formats() -> _Formats:
+    """The converters, imported on first use.
 
     Compiling their patterns costs ~11 ms that ``import gxgk`` should not pay
     for callers who only parse text; an import statement in :func:`parse`
     would cost 3 µs a call.
     """
+    from .formats.docx import docx_to_text
     from .formats.html import html_to_text, looks_like_html
-    from .formats.pdf import is_pdf, pdf_to_text
+    from .formats.pdf import pdf_to_text
+    from .formats.sniff import sniff
 
-    return html_to_text, looks_like_html, is_pdf, pdf_to_text
+    return _Formats(html_to_text, looks_like_html, sniff, {"pdf": pdf_to_text, "docx": docx_to_text})
 
 
-def _too_large(size: int, limit: int, unit: str, pdf: bool) -> Diagnostic:
-    if pdf:
-        return Diagnostic("P-too-large", f"the PDF has {size} bytes, more than max_size={limit}; a PDF cannot be "
-                          "read in part, so it was not read", Severity.ERROR)
+#: What gxgk cannot read, by :func:`~gxgk.formats.sniff.sniff`'s name for it: what it is, and what to do.
+_UNREADABLE: Final = {
+    "ole2": "a legacy Word/WPS (.doc/.wps) or Excel (.xls/.et) file: save it as .docx or PDF",
+    "xlsx": "an Excel (.xlsx) workbook: save it as PDF, or copy its tables into the report as text",
+    "ofd": "an OFD file: export it as PDF",
+    "rtf": "an RTF file: save it as .docx or PDF",
+    "zip": "a ZIP archive: unpack it and parse the report inside",
+}
+
+
+def _from_bytes(data: bytes, max_size: int, diagnostics: list[Diagnostic]) -> tuple[str, bool]:
+    """The text of ``data`` and whether a file converter made it (notes go to ``diagnostics``).
+
+    A file format (PDF, Word) goes to its converter; a binary gxgk cannot read
+    is never decoded as text (it would be garbage) but named in an error;
+    anything else is text in some encoding.
+    """
+    formats = _formats()
+    kind = formats.sniff(data)
+    too_large = len(data) > max_size
+    if kind is None:
+        if too_large:
+            diagnostics.append(_too_large(len(data), max_size, "bytes", None))
+        original, _encoding, lossy = decode(data[:max_size], cut=too_large)
+        if lossy:
+            diagnostics.append(Diagnostic("P-decode", "the bytes are not valid UTF-8 or GB18030; undecodable "
+                                          "bytes were replaced", Severity.WARNING))
+        return original, False
+    reader = formats.readers.get(kind)
+    if reader is None:
+        diagnostics.append(_unreadable(kind))
+        return "", True
+    if too_large:
+        diagnostics.append(_too_large(len(data), max_size, "bytes", kind))
+        return "", True
+    original, notes = reader(data)
+    diagnostics += notes
+    return original, True
+
+
+def _unreadable(kind: str) -> Diagnostic:
+    """The error for a binary file gxgk cannot read."""
+    if kind in _UNREADABLE:
+        return Diagnostic("P-format", f"not read: {_UNREADABLE[kind]}", Severity.ERROR)
+    return Diagnostic("P-image", f"not read: a picture of a report ({kind.upper()}): reading it needs OCR: "
+                      "pip install 'gxgk[ocr]'", Severity.ERROR)
+
+
+def _too_large(size: int, limit: int, unit: str, kind: str | None) -> Diagnostic:
+    if kind is not None:  # a file format: PDF, Word
+        name = "PDF" if kind == "pdf" else "Word file" if kind == "docx" else f"{kind.upper()} file"
+        return Diagnostic("P-too-large", f"the {name} has {size} bytes, more than max_size={limit}; a {name} cannot "
+                          "be read in part, so it was not read", Severity.ERROR)
     return Diagnostic("P-too-large", f"the input has {size} {unit}, more than max_size={limit}; only the first "
                       f"{limit} were read", Severity.WARNING)

@@ -18,7 +18,7 @@ __all__ = ["message_zh", "section_numeral"]
 #: Parser code → what it means, in Chinese.
 MESSAGES_ZH: Final = {
     "P-decode": "文件不是有效的 UTF-8 或 GB18030 编码，无法解码的字节已被替换",
-    "P-too-large": "输入超过大小上限，只读取了前一部分（PDF 超限则未读取）",
+    "P-too-large": "输入超过大小上限，只读取了前一部分（PDF 或 Word 文件超限则未读取）",
     "P-not-a-report": "不是按官方模板编写的政府信息公开工作年度报告，未读取表格",
     "P-empty": "输入为空，没有可读取的内容",
     "P-path": "传入的是文件路径而不是报告正文：请用 pathlib.Path(...) 传入以读取该文件",
@@ -54,6 +54,12 @@ MESSAGES_ZH: Final = {
     "P-pdf-extra": "读取 PDF 需要安装可选组件：pip install 'gxgk[pdf]'",
     "P-pdf-ocr": "PDF 没有文字层（扫描件），需要文字识别（OCR）",
     "P-pdf-unreadable": "PDF 文件无法读取",
+    "P-docx": "已按 Word（.docx）文件读取",
+    "P-docx-no-table": "Word 文件中没有表格",
+    "P-docx-nesting": "Word 文件中嵌套过深的内容（表格套表格、内容控件）未读取",
+    "P-docx-unreadable": "Word（.docx）文件无法读取（文件损坏、加密或过大）：请用 Word 或 WPS 重新保存，或另存为 PDF",
+    "P-format": "无法读取此类文件（旧版 Word/WPS 的 .doc/.wps、Excel、OFD、RTF 或压缩包）：请另存为 .docx 或 PDF",
+    "P-image": "文件是报告的图片，读取需要文字识别（OCR）：pip install 'gxgk[ocr]'",
 }
 #: A section number as its numeral (2 → 二).
 _NUMERALS: Final = "一二三四五六"
