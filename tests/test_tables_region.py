@@ -82,3 +82,21 @@ def test_generated_reports_read_alike(layout: str, report: gxgk.Report, narrativ
     text = gxgk.render(report, layout).replace("\n二、", f"\n{narrative}\n二、", 1) + narrative
     with pytest.MonkeyPatch.context() as monkeypatch:
         _assert_reads_alike(text, monkeypatch)
+
+
+def test_a_one_line_page_is_tokenized_from_its_tables_not_its_narrative() -> None:
+    """Issue 20: a crawler page on one line reads as the same page with line breaks, and the narrative
+    before the tables is not tokenized (it would cost time per character for nothing)."""
+    lines = ["某县2023年政府信息公开工作年度报告", "一、总体情况", "本局坚持公开为常态。" * 400,
+             "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数",
+             "规章 1 0 5", "行政规范性文件 2 1 9。", "三、收到和处理政府信息公开申请情况。",
+             "四、政府信息公开行政复议、行政诉讼情况。", "五、存在的主要问题及改进情况", "无。"]
+    one_line = " ".join(lines)
+    narrative_end = one_line.index("二、主动公开")
+    assert _report._tables_start(one_line) >= narrative_end - 10
+    region = _report._tables_region(one_line, find_headings(one_line))
+    assert region is not None and region[0] == narrative_end
+    report, broken = gxgk.parse(one_line), gxgk.parse("\n".join(lines))
+    assert report.disclosure is not None and report.disclosure.rules.values == (1, 0, 5)
+    assert [r._replace(line=None) for r in gxgk.to_records(report)] == [
+        r._replace(line=None) for r in gxgk.to_records(broken)]

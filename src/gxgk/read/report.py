@@ -44,20 +44,8 @@ TABLE_WORD = re.compile("|".join(TABLE_WORDS))
 _TABLES_START = re.compile("|".join((*TABLE_WORDS, *FIRST_ROWS)))
 
 
-
-
-
-
-
-
-
-
-
-
 _YEAR_SOURCES: Final = {"report": "a sentence that names the year's report", "period": "the statistics period",
                         "body": "the year the overview opens with", "published": "the date of publication"}
-
-
 
 
 def read_report(original: str, diagnostics: list[Diagnostic], previous: Report | None = None) -> Report:
@@ -175,7 +163,7 @@ def _tables_start(text: str) -> int:
     stands after one of them; narrative before that line is not tokenized.
     """
     first = _TABLES_START.search(text)
-    return 0 if first is None else text.rfind("\n", 0, first.start()) + 1
+    return 0 if first is None else _line_start(text, first.start())
 
 
 def _tables_region(text: str, headings: Sequence[Heading]) -> tuple[int, int] | None:
@@ -183,13 +171,32 @@ def _tables_region(text: str, headings: Sequence[Heading]) -> tuple[int, int] | 
     index = {heading.section: place for place, heading in enumerate(headings)}
     if not all(section in index for section in (2, 3, 4)):
         return None
-    start = text.rfind("\n", 0, headings[index[2]].start) + 1
+    start = _line_start(text, headings[index[2]].start)
     after = index[4] + 1
     end = headings[after].start if after < len(headings) else len(text)
     line_end = text.find("\n", end)
     return start, len(text) if line_end < 0 else line_end + 1
 
 
+#: A line longer than this before a table's first word is a crawler's one-line page: its text
+#: before the word is narrative, and tokenizing it would cost time per character for nothing.
+_LONG_LINE: Final = 2000
+#: How far before the word a row label may start on such a line, and the marks that may end the text before it.
+_LABEL_REACH: Final = 200
+_BEFORE_LABEL = re.compile(r"[。；;！？!?\s|]")
+
+
+def _line_start(text: str, offset: int) -> int:
+    """Where the line of ``offset`` starts; on a very long line, where the sentence before ``offset`` ends.
+
+    >>> _line_start("前言。\\n二、主动公开", 4), _line_start("字" * 3000 + "。表：规章 1 0 5", 3003)
+    (4, 3001)
+    """
+    start = text.rfind("\n", max(0, offset - _LONG_LINE), offset) + 1
+    if start > 0 or offset <= _LONG_LINE:
+        return start
+    ends = [match.end() for match in _BEFORE_LABEL.finditer(text, offset - _LABEL_REACH, offset)]
+    return ends[-1] if ends else offset
 
 
 T = TypeVar("T")
@@ -219,13 +226,3 @@ def _read_in_section(read: Callable[[Sequence[Segment]], tuple[T, list[Diagnosti
         notes = [*notes, Diagnostic("P-heading", f"section {'一二三四五六'[section - 1]}'s heading not found; "
                                     "its table was found by its labels", Severity.INFO)]
     return value, notes
-
-
-
-
-
-
-
-
-
-

@@ -40,11 +40,9 @@ _VALUE = re.compile(r"(?:^|\s)[-+]?\d[\d,.]*(?:\s|$)")
 _REACH: Final = 2
 #: How far (in characters) a continuation may start from its column's start.
 _SLACK: Final = 2
-
-
-def _line(text: str, start: int) -> tuple[int, int]:
-    end = text.find("\n", start)
-    return start, len(text) if end < 0 else end
+#: A fixed-width table line is at most this long; a longer one (a crawler's one-line page) is not looked at,
+#: which also keeps the work linear: each segment reads only its own short lines.
+_MAX_LINE: Final = 400
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -64,23 +62,32 @@ def _width(text: str) -> int:
 
 
 def _label_lines(text: str, line_start: int, step: int) -> list[tuple[int, int]]:
-    """Up to :data:`_REACH` lines above (``step`` -1) or below (+1) that hold no value."""
+    """Up to :data:`_REACH` lines above (``step`` -1) or below (+1) that hold no value.
+
+    Each newline is looked for within :data:`_MAX_LINE` characters only: a
+    longer line ends the search, so a one-line page costs nothing here.
+    """
     found: list[tuple[int, int]] = []
     start = line_start
     for _ in range(_REACH):
         if step < 0:
             if start == 0:
                 break
-            start = text.rfind("\n", 0, start - 1) + 1
+            newline = text.rfind("\n", max(0, start - 2 - _MAX_LINE), start - 1)
+            if newline < 0 and start - 1 > _MAX_LINE:
+                break
+            first, last = newline + 1, start - 1
         else:
-            end = text.find("\n", start)
+            end = text.find("\n", start, start + _MAX_LINE + 1)
             if end < 0:
                 break
-            start = end + 1
-        first, last = _line(text, start)
-        if not text[first:last].strip() or _VALUE.search(text, first, last):
+            first = end + 1
+            newline = text.find("\n", first, first + _MAX_LINE + 1)
+            last = newline if newline >= 0 else min(len(text), first + _MAX_LINE + 1)
+        if last - first > _MAX_LINE or not text[first:last].strip() or _VALUE.search(text, first, last):
             break
         found.append((first, last))
+        start = first
     return found
 
 
@@ -88,6 +95,8 @@ def wrapped_label(text: str, segment: Segment) -> str | None:
     """The label of ``segment``'s column read down its wrapped lines, or ``None`` if it is not wrapped."""
     first_value = segment.values[0][1]
     line_start = text.rfind("\n", 0, first_value) + 1
+    if first_value - line_start > _MAX_LINE:
+        return None
     own = text[line_start:first_value]
     if not _GAP.search(own.strip() + "  x"):
         return None  # not a fixed-width line
