@@ -115,7 +115,10 @@ def parse(source: Input, *, max_size: int = MAX_SIZE, previous: Report | None = 
     if not converted and formats.looks_like_html(original):
         original, notes = formats.html_to_text(original)
         diagnostics += notes
-    return read_report(original, diagnostics, previous)
+    report = read_report(original, list(diagnostics), previous)
+    if any(d.code == "P-ocr-read" for d in diagnostics):
+        return _guarded(report, original, diagnostics, previous)
+    return report
 
 
 #: Suffixes of the files a report comes in: a one-line text ending in one is a path.
@@ -154,12 +157,16 @@ def _formats() -> _Formats:
     """
     from .formats.docx import docx_to_text
     from .formats.html import html_to_text, looks_like_html
-    from .formats.pdf import pdf_to_text
+    from .formats.ocr import image_to_text, pdf_or_ocr
     from .formats.sniff import sniff
 
-    return _Formats(html_to_text, looks_like_html, sniff, {"pdf": pdf_to_text, "docx": docx_to_text})
+    readers: dict[str, Callable[[bytes], tuple[str, list[Diagnostic]]]] = {
+        "pdf": pdf_or_ocr, "docx": docx_to_text, **dict.fromkeys(PICTURES, image_to_text)}
+    return _Formats(html_to_text, looks_like_html, sniff, readers)
 
 
+#: Pictures, read by OCR (the ``ocr`` extra).
+PICTURES: Final = ("png", "jpeg", "tiff", "bmp", "webp", "gif")
 #: What gxgk cannot read, by :func:`~gxgk.formats.sniff.sniff`'s name for it: what it is, and what to do.
 _UNREADABLE: Final = {
     "ole2": "a legacy Word/WPS (.doc/.wps) or Excel (.xls/.et) file: save it as .docx or PDF",
@@ -202,10 +209,40 @@ def _from_bytes(data: bytes, max_size: int, diagnostics: list[Diagnostic]) -> tu
 
 def _unreadable(kind: str) -> Diagnostic:
     """The error for a binary file gxgk cannot read."""
-    if kind in _UNREADABLE:
-        return Diagnostic("P-format", f"not read: {_UNREADABLE[kind]}", Severity.ERROR)
-    return Diagnostic("P-image", f"not read: a picture of a report ({kind.upper()}): reading it needs OCR: "
-                      "pip install 'gxgk[ocr]'", Severity.ERROR)
+    return Diagnostic("P-format", f"not read: {_UNREADABLE.get(kind, f'a {kind} file')}", Severity.ERROR)
+
+
+#: The identities every cell of a table takes part in: a digit OCR misread breaks one of them.
+_OCR_IDENTITIES: Final = frozenset({"H1", "H2", "H3", "H4"})
+
+
+def _guarded(report: Report, original: str, diagnostics: list[Diagnostic], previous: Report | None) -> Report:
+    """An OCR'd report with the cells of every failing table identity left blank (``P-ocr``).
+
+    OCR can misread a digit and the text cannot show it; every cell of
+    sections 三 and 四 takes part in an identity (row totals, column sums), so
+    a misread breaks one.  The publisher's own arithmetic may be what fails,
+    but from a picture the two cannot be told apart: the cells involved are
+    blanked (their digits masked and the text read again) and named.
+    """
+    from .formats.ocr import DOUBT
+    from .rules.validate import validate
+
+    spans: dict[tuple[int, int], str] = {}
+    for finding in validate(report):
+        if finding.code in _OCR_IDENTITIES:
+            for cell in finding.cells:
+                if cell.source is not None and cell.value is not None:
+                    spans[cell.source.start, cell.source.end] = f"{cell.label} ({finding.code})"
+    if not spans:
+        return report
+    masked = original
+    for start, end in sorted(spans, reverse=True):
+        masked = masked[:start] + DOUBT + masked[end:]
+    notes = [*diagnostics, Diagnostic("P-ocr", f"{len(spans)} cell(s) read by OCR take part in an identity that "
+                                      f"fails, so a digit may be misread; left blank: {'; '.join(spans.values())}",
+                                      Severity.WARNING)]
+    return read_report(masked, notes, previous)
 
 
 def _too_large(size: int, limit: int, unit: str, kind: str | None) -> Diagnostic:

@@ -27,8 +27,9 @@ reading order, wrapped lines joined, spaced characters and split numbers
 closed up) and then its value cells, blanks included, separated by ``" | "``
 (:func:`gxgk.formats.html.row_text`, the rule the HTML reader uses).  A label wrapped
 over several lines, or printed one character per line, is thus one label
-before its row's values; the text of a cell spanning several bands lands, in
-pieces, in front of each band's own label, where the readers ignore it.
+before its row's values; a cell spanning several bands (no rule under it
+across its width) keeps its whole text in the first band it spans, as a
+group label or a two-row header cell is written in text layouts.
 
 Text outside tables is grouped into lines by baseline; a wide gap becomes
 ``" | "`` and a narrow one a space, except the narrow gap typesetters put
@@ -456,6 +457,7 @@ class _Table(NamedTuple):
     top: float
     levels: list[float]  #: y of the horizontal rules, top first
     verticals: list[Rule]
+    horizontals: list[Rule]
 
 
 def _tables(rules: Sequence[Rule]) -> list[_Table]:
@@ -491,7 +493,8 @@ def _tables(rules: Sequence[Rule]) -> list[_Table]:
         if len(levels) < 2 or len(_merge(sorted(r.x0 for r in verticals))) < 2:
             continue
         tables.append(_Table(min(r.x0 for r in members), min(r.y0 for r in members),
-                             max(r.x1 for r in members), max(r.y1 for r in members), levels, verticals))
+                             max(r.x1 for r in members), max(r.y1 for r in members), levels, verticals,
+                             [r for r in members if r.horizontal]))
     return tables
 
 
@@ -534,14 +537,27 @@ def _split(glyphs: Sequence[Glyph], table: _Table) -> tuple[list[Glyph], list[Gl
     return inside, outside
 
 
+def _ruled(table: _Table, y: float, x: float) -> bool:
+    """True if a horizontal rule of ``table`` at height ``y`` crosses ``x``."""
+    return any(abs(rule.y0 - y) <= _TOL and rule.x0 - _TOL <= x <= rule.x1 + _TOL for rule in table.horizontals)
+
+
 def _table_rows(table: _Table, glyphs: Sequence[Glyph]) -> list[str]:
-    """One line per band between horizontal rules, cells cut at the vertical rules crossing it."""
+    """One line per band between horizontal rules, cells cut at the vertical rules crossing it.
+
+    A cell that spans several bands (no rule under it: a header cell over two
+    header rows, a group label beside its sub-rows) keeps its text whole in
+    the first band it spans; cut at each band, a wrapped header ("结果维" /
+    "持") would be read as two headers and shift the columns after it.
+    """
     levels = table.levels
     bands: list[list[Glyph]] = [[] for _ in levels[1:]]
     descending = [-level for level in levels]
     for glyph in glyphs:
-        index = bisect_right(descending, -glyph.cy) - 1
-        bands[min(max(index, 0), len(bands) - 1)].append(glyph)
+        index = min(max(bisect_right(descending, -glyph.cy) - 1, 0), len(bands) - 1)
+        while index > 0 and not _ruled(table, levels[index], glyph.cx):
+            index -= 1  # no border above the glyph here: its cell spans from the band above
+        bands[index].append(glyph)
     rows = []
     for (top, bottom), band in zip(pairwise(levels), bands, strict=False):
         middle = (top + bottom) / 2

@@ -54,12 +54,15 @@ MESSAGES_ZH: Final = {
     "P-pdf-extra": "读取 PDF 需要安装可选组件：pip install 'gxgk[pdf]'",
     "P-pdf-ocr": "PDF 没有文字层（扫描件），需要文字识别（OCR）",
     "P-pdf-unreadable": "PDF 文件无法读取",
+    "P-ocr": "文字识别（OCR）对该处数字把握不足，未采用该数值，相应单元格留空",
+    "P-ocr-extra": "读取图片需要安装可选组件：pip install 'gxgk[ocr]'",
     "P-docx": "已按 Word（.docx）文件读取",
     "P-docx-no-table": "Word 文件中没有表格",
     "P-docx-nesting": "Word 文件中嵌套过深的内容（表格套表格、内容控件）未读取",
     "P-docx-unreadable": "Word（.docx）文件无法读取（文件损坏、加密或过大）：请用 Word 或 WPS 重新保存，或另存为 PDF",
     "P-format": "无法读取此类文件（旧版 Word/WPS 的 .doc/.wps、Excel、OFD、RTF 或压缩包）：请另存为 .docx 或 PDF",
-    "P-image": "文件是报告的图片，读取需要文字识别（OCR）：pip install 'gxgk[ocr]'",
+    "P-image": "图片文件无法打开，未能进行文字识别（OCR）",
+    "P-ocr-read": "已用文字识别（OCR）读取：每个数字都经表内勾稽关系检验，识别把握不足的单元格留空",
 }
 #: A section number as its numeral (2 → 二).
 _NUMERALS: Final = "一二三四五六"
