@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from typing import Final
-from unicodedata import east_asian_width
 
 from .cells import Segment
 from .rows import Keys
@@ -32,6 +31,9 @@ __all__ = ["wrapped_claims"]
 
 #: A chunk of a fixed-width line: words separated by single spaces.
 _CHUNK = re.compile(r"\S+(?: \S+)*")
+#: Wide characters (East Asian Width W or F): CJK, Hangul, full-width forms, CJK punctuation.
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   r"\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 #: A gap of two spaces or more: the mark of a fixed-width line.
 _GAP = re.compile(r"\S {2,}\S")
 #: A line that prints a number standing alone (a value), not inside a label ("1.申请人…").
@@ -58,7 +60,8 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _width(text: str) -> int:
-    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+    """Display width: two columns for a wide character (CJK, full-width forms), one for the rest."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _label_lines(text: str, line_start: int, step: int) -> list[tuple[int, int]]:
@@ -125,6 +128,8 @@ def wrapped_claims(text: str, segments: Iterable[Segment], keys: Keys, claims: d
     Returns ``(row index, segment with the wrapped label)`` pairs; ``claims``
     is not changed.  A row two wrapped labels name is left alone (ambiguous).
     """
+    if len(claims) == len(keys.patterns):
+        return []  # every row is claimed already: nothing to look for (the common case)
     found: dict[int, list[Segment]] = {}
     for segment in segments:
         if not segment.values or keys.owner(segment.label) is not None:
