@@ -461,3 +461,18 @@ def test_text_and_html_are_not_binary() -> None:
 def test_the_module_doctests() -> None:
     for module in (docx_module, sniff_module):
         assert doctest.testmod(module, raise_on_error=False).failed == 0
+
+
+def test_text_hidden_by_its_character_style_is_not_read() -> None:
+    """Word does not show a run whose character style (or a style it is based on) sets ``w:vanish``."""
+    styles = (f'<w:styles xmlns:w="{W}">'
+              '<w:style w:type="character" w:styleId="Hid"><w:rPr><w:vanish/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="Hid2"><w:basedOn w:val="Hid"/></w:style>'
+              '<w:style w:type="character" w:styleId="Shown"><w:basedOn w:val="Hid"/>'
+              '<w:rPr><w:vanish w:val="0"/></w:rPr></w:style></w:styles>')
+
+    def run(style: str, text: str) -> str:
+        return f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:t>{text}</w:t></w:r>'
+
+    body = f"<w:p>{run('Hid', '1')}{run('Hid2', '2')}{run('Shown', '3')}<w:r><w:t>5</w:t></w:r></w:p>"
+    assert "<p>35</p>" in docx_to_html(_package(body, {"word/styles.xml": styles}))

@@ -59,7 +59,7 @@ def test_a_pdf_without_the_extra_is_an_error(capsys: pytest.CaptureFixture[str],
     def no_pdfminer(data: bytes) -> object:
         raise ImportError("No module named 'pdfminer'")
 
-    monkeypatch.setattr("gxgk.formats.pdf._load", no_pdfminer)
+    monkeypatch.setattr("gxgk.formats.pdf.load", no_pdfminer)
     status, out, _ = run(capsys, "check", str(PDF))
     assert "P-pdf-extra" in out and "pip install" in out
     assert status == 2  # no report was read

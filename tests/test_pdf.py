@@ -12,6 +12,7 @@ read back is the report they were drawn from.
 from __future__ import annotations
 
 import builtins
+import importlib.util
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -340,7 +341,11 @@ def test_a_page_without_text_among_text_pages_is_named() -> None:
     pdf.text(pdf.new_page(), 70, 700, 12, "一、总体情况")
     pdf.image(pdf.new_page())
     report = gxgk.parse(pdf.to_bytes())
-    assert any(d.code == "P-pdf-ocr" and "page(s) 2" in d.message for d in report.diagnostics)
+    # without the ocr extra the page is named as needing OCR; with it, as read by OCR (which finds nothing here)
+    codes = {"P-ocr-read", "P-ocr"} if importlib.util.find_spec("rapidocr_onnxruntime") else {"P-pdf-ocr"}
+    named = {d.code for d in report.diagnostics if "page(s) 2" in d.message}
+    assert codes <= named, report.diagnostics
+    assert "一、总体情况" in (report.overview.text if report.overview else "") or report.meta.title is None
 
 
 @needs_pdfminer
@@ -509,3 +514,43 @@ def test_pdftotext_blank_cell_printed_as_spaces_is_not_a_wrong_value() -> None:
     report = gxgk.parse(text)
     assert report.disclosure is not None
     assert report.disclosure.rules.values in ((None, None, None), (1, None, 11))
+
+
+def test_a_row_printed_blank_below_a_wrapped_label_keeps_its_blanks() -> None:
+    """The label read down its column stops at the next row's numbered label (a row printed blank)."""
+    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
+            "              1.申请人无正当理由逾期不    4    7    3    6    8    7    35\n"
+            "    （六）其  补正、行政机关不再处理其政府信息公开申请\n"
+            "    他处理    2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n")
+    report = gxgk.parse(text)
+    assert report.requests is not None
+    read = {row.label.rsplit(" / ", 1)[-1][:8]: row.values for row in report.requests
+            if any(v is not None for v in row.values)}
+    assert read == {"1.申请人无正当": (4, 7, 3, 6, 8, 7, 35)}
+
+
+def test_a_missing_rule_segment_never_moves_a_number_into_the_row_above() -> None:
+    """A rule segment missing over a blank cell: the number below stays in its own row."""
+    pdf = PdfWriter()
+    page = pdf.new_page()
+    pdf.text(page, 60, 800, 10, "某县2023年政府信息公开工作年度报告")
+    pdf.text(page, 60, 780, 10, "三、收到和处理政府信息公开申请情况")
+    rows = [["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+            ["（一）予以公开", "1", "0", "", "0", "0", "0", "1"],
+            ["（二）部分公开", "3", "0", "2", "0", "0", "0", "5"]]
+    xs = [60, 200] + [200 + 46 * (i + 1) for i in range(7)]
+    top, height = 760, 22
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                pdf.text(page, xs[c] + 2, top - (r + 1) * height + 7, 7, text)
+    for r in range(len(rows) + 1):
+        for c in range(len(xs) - 1):
+            if (r, c) != (2, 3):  # no rule above (二)'s 科研机构 cell
+                pdf.line(page, xs[c], top - r * height, xs[c + 1], top - r * height)
+    for x in xs:
+        pdf.line(page, x, top - len(rows) * height, x, top)
+    report = gxgk.parse(pdf.to_bytes())
+    assert report.requests is not None
+    assert report.requests.row("（一）予以公开").values == (1, 0, None, 0, 0, 0, 1)
+    assert report.requests.row("（二）部分公开").values == (3, 0, 2, 0, 0, 0, 5)

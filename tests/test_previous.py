@@ -104,3 +104,16 @@ def test_a_report_on_another_year_is_not_used(last_year_2021: gxgk.Report) -> No
 def test_previous_must_be_a_report() -> None:
     with pytest.raises(TypeError, match="previous must be a Report"):
         gxgk.parse("一、总体情况", previous="2022年报告")  # type: ignore[arg-type]
+
+
+def test_x1_never_overrides_this_years_own_balance() -> None:
+    """Last year's carry-over is not taken where this year's 一 + 二 = 三（七） + 四 (H1) rejects it."""
+    last_year = gxgk.parse(_REQUESTS.format(year=2022, new="6 1 10 0 0 0 17", carried_in=" 0 0 0 0 0 0 0",
+                                            rest="（七）总计 3 0 0 0 0 0 3\n四、结转下年度继续办理 10 1 0 0 0 0 11\n"))
+    # this year: 一 + 二 = 七 + 四 holds for 1|0|10|0|0|0|11, not for last year's 10|1|0|0|0|0|11
+    text = _REQUESTS.format(year=2023, new="5 1 | | 0 0 0 16", carried_in="101000011",
+                            rest="（七）总计 6 1 10 0 0 0 17\n四、结转下年度继续办理 0 0 0 0 0 0 0\n")
+    report = gxgk.parse(text, previous=last_year)
+    assert report.requests is not None
+    assert report.requests.row("二、上年结转").values in ((None,) * 7, (1, 0, 10, 0, 0, 0, 11))
+    assert "P-glued-previous" not in _codes(report)

@@ -175,9 +175,9 @@ def _convert(data: bytes) -> tuple[str, list[Diagnostic]]:
         size = archive.getinfo(main).file_size
         if size > MAX_DOCUMENT_BYTES:
             raise DocxError(f"{main} is {size} bytes uncompressed, more than the limit of {MAX_DOCUMENT_BYTES}")
-        numbering = Numbering(_small_part(archive, names, "word/numbering.xml"),
-                               _small_part(archive, names, "word/styles.xml"))
-        writer = _Writer(numbering)
+        styles = _small_part(archive, names, "word/styles.xml")
+        numbering = Numbering(_small_part(archive, names, "word/numbering.xml"), styles)
+        writer = _Writer(numbering, _hidden_styles(styles))
         with archive.open(main) as stream:
             _stream_body(stream, writer)
     notes = []
@@ -314,11 +314,43 @@ _HIDDEN: Final = frozenset(("del", "moveFrom", "delText", "instrText", "delInstr
 _TRUE_OFF: Final = frozenset(("0", "false", "off"))
 
 
+def _hidden_styles(styles: ET.Element | None) -> frozenset[str]:
+    """Ids of the character styles that hide their text (``w:vanish``, set or inherited through ``w:basedOn``).
+
+    Word shows none of a run in such a style: its digits are not on the page.
+    """
+    if styles is None:
+        return frozenset()
+    w = namespace_of(styles.tag)
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{w}style"):
+        name = style.get(f"{w}styleId")
+        if name is None:
+            continue
+        vanish = style.find(f"{w}rPr/{w}vanish")
+        own[name] = None if vanish is None else vanish.get(f"{w}val", "true") not in _TRUE_OFF
+        parent = val_of(style, f"{w}basedOn", w)
+        if parent is not None:
+            based[name] = parent
+    hidden = set()
+    for name in own:
+        seen: set[str] = set()
+        current: str | None = name
+        while current is not None and current not in seen and own.get(current) is None:
+            seen.add(current)
+            current = based.get(current)
+        if current is not None and own.get(current):
+            hidden.add(name)
+    return frozenset(hidden)
+
+
 class _Writer:
     """Writes a body's blocks as HTML into :attr:`out` (see the module docstring for what is read)."""
 
-    def __init__(self, numbering: Numbering) -> None:
+    def __init__(self, numbering: Numbering, hidden_styles: frozenset[str] = frozenset()) -> None:
         self.numbering = numbering
+        self.hidden_styles = hidden_styles
         self.w = "{" + _W_NAMESPACES[0] + "}"
         self.out: list[str] = []
         self.too_deep = 0
@@ -406,8 +438,12 @@ class _Writer:
                 self._inline(child, pieces, boxes, depth + 1)  # ins, hyperlink, sdt, drawing → text box …
 
     def _hidden_run(self, run: ET.Element) -> bool:
+        """Whether Word hides the run: ``w:vanish`` on it, or else in its character style."""
         vanish = run.find(f"{self.w}rPr/{self.w}vanish")
-        return vanish is not None and vanish.get(self.w + "val", "true") not in _TRUE_OFF
+        if vanish is not None:
+            return vanish.get(self.w + "val", "true") not in _TRUE_OFF
+        style = val_of(run, f"{self.w}rPr/{self.w}rStyle", self.w)
+        return style is not None and style in self.hidden_styles
 
     # -- tables --
 

@@ -61,14 +61,14 @@ import importlib.util
 import io
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import regex
 
 from ..model import Diagnostic, Severity
-from .pdf import MAX_PAGES, Glyph, Page, Rule, is_pdf, layout, pdf_to_text
+from .pdf import MAX_PAGES, Glyph, Page, Rule, is_pdf, layout, load, pdf_to_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -162,8 +162,7 @@ def ocr_to_text(data: bytes, kind: str = "image") -> tuple[str, list[Diagnostic]
         return "", [Diagnostic("P-ocr-extra", f"reading pictures needs the optional extra: {EXTRA_HINT} "
                                f"({exc.name or exc} is missing)", Severity.ERROR)]
     except Exception as exc:  # Pillow and PDFium raise many kinds on broken files
-        return "", [Diagnostic("P-image", f"a picture of a report that OCR could not open ({type(exc).__name__}: "
-                               f"{str(exc)[:200]})", Severity.ERROR)]
+        return "", [_unopened(exc)]
     text, found = layout(pages)
     return text, [*notes, *found]
 
@@ -175,19 +174,45 @@ def image_to_text(data: bytes) -> tuple[str, list[Diagnostic]]:
 
 
 def pdf_or_ocr(data: bytes) -> tuple[str, list[Diagnostic]]:
-    """A PDF's text layer; a PDF without one (a scan) read by OCR when the ``ocr`` extra is installed."""
+    """A PDF's text layer; with the ``ocr`` extra, its pages without one (scans) read by OCR.
+
+    A PDF whose text layer cannot be read at all (no text, or characters
+    without a Unicode mapping) is read by OCR page by page; in a PDF that has
+    text, only the pages without any are, and laid out with the others.
+    """
     text, notes = pdf_to_text(data)
     if not any(note.code == "P-pdf-ocr" for note in notes) or importlib.util.find_spec("rapidocr_onnxruntime") is None:
         return text, notes
-    text, ocr_notes = ocr_to_text(data, "pdf")
-    return text, _read_by_ocr(ocr_notes)
+    if any(note.code == "P-pdf-ocr" and note.severity is Severity.ERROR for note in notes):
+        text, ocr_notes = ocr_to_text(data, "pdf")
+        return text, _read_by_ocr(ocr_notes)
+    try:
+        pages = load(data)
+        blank = {index for index, page in enumerate(pages) if not page.glyphs and page.images >= 0}
+        scanned, ocr_notes = _pdf_pages(data, 200, only=blank)
+    except Exception as exc:  # PDFium and Pillow raise many kinds; the text layer read above stands
+        return text, [*notes, _unopened(exc)]
+    merged = [scanned[index] if index in blank and index < len(scanned) else page for index, page in enumerate(pages)]
+    text, laid = layout(merged)
+    # the pages still without text were read by OCR, which found none: say that, not "OCR needed"
+    laid = [Diagnostic("P-ocr", note.message.replace("have no text layer; OCR needed for them",
+                                                     "have no text layer, and OCR found none on them"),
+                       Severity.WARNING) if note.code == "P-pdf-ocr" else note for note in laid]
+    return text, _read_by_ocr([*ocr_notes, *laid], f"page(s) {', '.join(str(i + 1) for i in sorted(blank))} ")
 
 
-def _read_by_ocr(notes: list[Diagnostic]) -> list[Diagnostic]:
-    if any(note.severity is Severity.ERROR and note.code.startswith("P-ocr") for note in notes):
+def _read_by_ocr(notes: list[Diagnostic], pages: str = "") -> list[Diagnostic]:
+    if any(note.severity is Severity.ERROR for note in notes):
         return notes  # nothing was read
-    return [Diagnostic("P-ocr-read", "read by OCR: every number is checked by the table's identities, and a cell "
-                       "read with doubt is left blank", Severity.INFO), *notes]
+    return [Diagnostic("P-ocr-read", f"{pages}read by OCR: every number is checked by the table's identities, "
+                       "and a cell read with doubt is left blank", Severity.INFO), *notes]
+
+
+def _unopened(exc: Exception) -> Diagnostic:
+    """The error for a picture OCR cannot open; no object addresses in it, so a message is the same each time."""
+    message = regex.sub(r"<[^<>]{0,80} at 0x[0-9a-fA-F]+>", "the data", str(exc))[:200]
+    return Diagnostic("P-image", f"a picture of a report that OCR could not open ({type(exc).__name__}: {message})",
+                      Severity.ERROR)
 
 
 def image_pages(data: bytes) -> list[Page]:
@@ -222,7 +247,8 @@ def _image_pages(data: bytes) -> tuple[list[Page], list[Diagnostic]]:
     return pages, notes
 
 
-def _pdf_pages(data: bytes, dpi: int) -> tuple[list[Page], list[Diagnostic]]:
+def _pdf_pages(data: bytes, dpi: int, only: Container[int] | None = None) -> tuple[list[Page], list[Diagnostic]]:
+    """The PDF's pages rendered at ``dpi`` and read by OCR; with ``only``, those pages (0-based), others empty."""
     import pypdfium2  # type: ignore[import-untyped,unused-ignore]
 
     document = pypdfium2.PdfDocument(data)
@@ -233,6 +259,9 @@ def _pdf_pages(data: bytes, dpi: int) -> tuple[list[Page], list[Diagnostic]]:
             if index == MAX_PAGES:
                 pages.append(Page(0, 0, [], [], -1))
                 break
+            if only is not None and index not in only:
+                pages.append(Page(0, 0, [], []))
+                continue
             picture = document[index].render(scale=dpi / _POINT, grayscale=True).to_pil()
             page, found = _read_picture(picture, float(dpi), index + 1)
             pages.append(page)

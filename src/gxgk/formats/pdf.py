@@ -59,7 +59,7 @@ from ..model import Diagnostic, Severity
 from ..read.cells import EMPTY, VALUE, tokenize
 from .row_text import Slot, cell_text, row_text
 
-__all__ = ["EXTRA_HINT", "MAX_PAGES", "Glyph", "Page", "Rule", "is_pdf", "layout", "pdf_to_text"]
+__all__ = ["EXTRA_HINT", "MAX_PAGES", "Glyph", "Page", "Rule", "is_pdf", "layout", "load", "pdf_to_text"]
 
 EXTRA_HINT: Final = "pip install 'gxgk[pdf]'"
 
@@ -146,7 +146,7 @@ def is_pdf(data: bytes) -> bool:
 # ---- reading the file (pdfminer.six) ------------------------------------------------
 
 
-def _load(data: bytes) -> list[Page]:
+def load(data: bytes) -> list[Page]:
     """Pages of ``data`` as glyphs and rules; raises ``ImportError`` without pdfminer.six."""
     from pdfminer.converter import PDFPageAggregator  # type: ignore[import-not-found,unused-ignore]
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage  # type: ignore[import-not-found,unused-ignore]
@@ -225,7 +225,7 @@ def pdf_to_text(data: bytes) -> tuple[str, list[Diagnostic]]:
     install; a file pdfminer.six cannot read gives an error diagnostic.
     """
     try:
-        pages = _load(data)
+        pages = load(data)
     except ImportError:
         return "", [Diagnostic("P-pdf-extra", f"this is a PDF file; reading PDFs needs the optional extra: "
                                f"{EXTRA_HINT}", Severity.ERROR)]
@@ -545,18 +545,23 @@ def _ruled(table: _Table, y: float, x: float) -> bool:
 def _table_rows(table: _Table, glyphs: Sequence[Glyph]) -> list[str]:
     """One line per band between horizontal rules, cells cut at the vertical rules crossing it.
 
-    A cell that spans several bands (no rule under it: a header cell over two
-    header rows, a group label beside its sub-rows) keeps its text whole in
-    the first band it spans; cut at each band, a wrapped header ("结果维" /
-    "持") would be read as two headers and shift the columns after it.
+    A header cell that spans two header bands (no rule under it, and no digit
+    in either band) keeps its text whole in the first; cut at each band, a
+    wrapped header ("结果维" / "持") would be read as two headers.  Bands that
+    hold numbers never join: a rule segment missing over a blank cell would
+    otherwise move the number under it into the row above.
     """
     levels = table.levels
     bands: list[list[Glyph]] = [[] for _ in levels[1:]]
     descending = [-level for level in levels]
-    for glyph in glyphs:
-        index = min(max(bisect_right(descending, -glyph.cy) - 1, 0), len(bands) - 1)
-        while index > 0 and not _ruled(table, levels[index], glyph.cx):
-            index -= 1  # no border above the glyph here: its cell spans from the band above
+    placed = [min(max(bisect_right(descending, -glyph.cy) - 1, 0), len(bands) - 1) for glyph in glyphs]
+    # only header bands (no digit in them) join across a missing rule: a row's numbers, or its label, never move
+    # into the row above, where one missing rule segment over a blank cell would give them to the wrong row
+    numbered = {index for index, glyph in zip(placed, glyphs, strict=True) if glyph.text.isdigit()}
+    for glyph, index in zip(glyphs, placed, strict=True):
+        while (index > 0 and index not in numbered and index - 1 not in numbered
+               and not _ruled(table, levels[index], glyph.cx)):
+            index -= 1  # no border above the glyph here: its header cell spans from the band above
         bands[index].append(glyph)
     rows = []
     for (top, bottom), band in zip(pairwise(levels), bands, strict=False):

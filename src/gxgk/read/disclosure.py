@@ -79,7 +79,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
         if found.glued and index in row_glue:
             reader.note("P-glued-previous", f"{specs[index].label}: glued digits split the only way last year's "
                         f"figures allow ({'X2' if template is Template.V2021 else 'X3'})", segment.label_start,
-                        Severity.INFO, row=plan.names[index])
+                        Severity.WARNING, row=plan.names[index])
         cells = reader.cells(tokens, plan.kinds[index], specs[index].label, plan.columns[index], note)
         if ValueKind.AMOUNT in plan.kinds[index]:
             cells = _in_wan_yuan(reader, template, plan, index, segment, cells)

@@ -111,6 +111,7 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     complete = {i: found.cuts for i, (_, found) in chosen.items() if found.cuts and not found.exhausted}
     resolution = resolve_table(specs, complete, glued, reader.source.text) if glued else _NOTHING_GLUED
     read: dict[int, tuple[Token, ...]] = {}
+    last_year: dict[int, tuple[Token, ...]] = {}
     for index, (segment, found) in chosen.items():
         if index not in glued:
             read[index] = found.cuts[0]
@@ -121,16 +122,25 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
                         "reading the row's total and the table's column identities (H1, H2) allow",
                         segment.label_start, Severity.INFO)
         elif (settled := _by_last_year(reader.source.text, found.cuts, index, specs, previous, template)) is not None:
-            read[index] = settled
-            reader.note("P-glued-previous", f"{specs[index].label}: glued digits split into "
-                        f"{' | '.join(reader.source.text[t[1] : t[2]] or '∅' for t in settled)}, the only reading "
-                        "that is last year's 结转下年度 row (X1)", segment.label_start, Severity.INFO,
-                        row=plan.names[index])
+            last_year[index] = settled  # checked against this year's own H1 below, once every row is read
         elif index in resolution.reasons:
             reader.note("P-glued-ambiguous", f"{specs[index].label}: glued digits "
                         f"'{' '.join(reader.source.text[t[1] : t[2]] for t in segment.values)}' "
                         f"({_shown(reader.source.text, found.cuts)}): {resolution.reasons[index]}; left blank",
                         segment.label_start, row=plan.names[index])
+    for index, settled in last_year.items():
+        segment, found = chosen[index]
+        shown = " | ".join(reader.source.text[t[1] : t[2]] or "∅" for t in settled)
+        if _balance_holds(reader.source.text, specs, {**read, index: settled}):
+            read[index] = settled
+            reader.note("P-glued-previous", f"{specs[index].label}: glued digits split into {shown}, the only "
+                        "reading that is last year's 结转下年度 row (X1)", segment.label_start, Severity.WARNING,
+                        row=plan.names[index])
+        else:
+            reader.note("P-glued-ambiguous", f"{specs[index].label}: glued digits split several ways "
+                        f"({_shown(reader.source.text, found.cuts)}); last year's 结转下年度 row ({shown}) would break "
+                        "this year's 一 + 二 = 三（七） + 四 (H1); left blank", segment.label_start,
+                        row=plan.names[index])
     rows = {index: _request_row(reader, specs[index], tokens, order,
                                 _glued_note(reader, chosen[index][0]) if index in glued else None)
             for index, tokens in read.items()}
@@ -454,3 +464,16 @@ def _by_last_year(text: str, cuts: Sequence[tuple[Token, ...]], index: int, spec
     matching = [cut for cut in cuts if len(cut) == len(expected)
                 and all(text[start:end] == str(value) for (_, start, end), value in zip(cut, expected, strict=True))]
     return matching[0] if len(matching) == 1 else None
+
+
+def _balance_holds(text: str, specs: Sequence[RequestRowSpec], read: dict[int, tuple[Token, ...]]) -> bool:
+    """H1 in every column whose four cells are read: 一 + 二 = 三（七）总计 + 四 (this year's own arithmetic)."""
+    by_key = {REQUEST_ROW_KEYS[spec.name]: index for index, spec in enumerate(specs)}
+    rows = [read.get(by_key[key], ()) for key in ("new", "carried_in", "total", "carried_over")]
+    if any(len(row) != len(APPLICANT_COLUMNS) for row in rows):
+        return True  # a row missing: nothing to check against
+    for cells in zip(*rows, strict=True):
+        values = [int(text[start:end]) for kind, start, end in cells if kind == VALUE and text[start:end].isdigit()]
+        if len(values) == len(cells) and values[0] + values[1] != values[2] + values[3]:
+            return False
+    return True

@@ -34,6 +34,8 @@ _CHUNK = re.compile(r"\S+(?: \S+)*")
 #: Wide characters (East Asian Width W or F): CJK, Hangul, full-width forms, CJK punctuation.
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
                    r"\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+#: The numbering a row label starts with: "1." "2、" "（六）" "四、".
+_NUMBERED = re.compile(r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 #: A gap of two spaces or more: the mark of a fixed-width line.
 _GAP = re.compile(r"\S {2,}\S")
 #: A line that prints a number standing alone (a value), not inside a label ("1.申请人…").
@@ -107,9 +109,22 @@ def wrapped_label(text: str, segment: Segment) -> str | None:
     if not chunks:
         return None
     column, tail = chunks[-1]
-    above = [_at(text, span, column) for span in reversed(_label_lines(text, line_start, -1))]
-    below = [_at(text, span, column) for span in _label_lines(text, line_start, 1)]
-    parts = [part for part in (*above, tail, *below) if part]
+    above: list[str] = []
+    if not _NUMBERED.match(tail):  # a numbered chunk starts its label: nothing above is part of it
+        for span in _label_lines(text, line_start, -1):
+            part = _at(text, span, column)
+            if part is None:
+                break  # a gap in the column: the label's lines are contiguous
+            above.insert(0, part)
+            if _NUMBERED.match(part):
+                break  # the label's first line
+    below: list[str] = []
+    for span in _label_lines(text, line_start, 1):
+        part = _at(text, span, column)
+        if part is None or _NUMBERED.match(part):
+            break  # a gap, or the next row's own label (a row printed blank, say)
+        below.append(part)
+    parts = [*above, tail, *below]
     return "".join(parts).replace(" ", "") if len(parts) > 1 else None
 
 
