@@ -13,6 +13,8 @@ import os
 from collections.abc import Callable
 from typing import IO, Final, NamedTuple
 
+import attrs
+
 from .formats.decode import decode
 from .model import (
     Diagnostic,
@@ -212,6 +214,8 @@ def _unreadable(kind: str) -> Diagnostic:
     return Diagnostic("P-format", f"not read: {_UNREADABLE.get(kind, f'a {kind} file')}", Severity.ERROR)
 
 
+#: How many times an OCR'd report's failing cells are masked and the text read again before giving up.
+_GUARD_ROUNDS: Final = 3
 #: The identities every cell of a table takes part in: a digit OCR misread breaks one of them.
 _OCR_IDENTITIES: Final = frozenset({"H1", "H2", "H3", "H4"})
 
@@ -228,21 +232,30 @@ def _guarded(report: Report, original: str, diagnostics: list[Diagnostic], previ
     from .formats.ocr import DOUBT
     from .rules.validate import validate
 
-    spans: dict[tuple[int, int], str] = {}
-    for finding in validate(report):
-        if finding.code in _OCR_IDENTITIES:
-            for cell in finding.cells:
-                if cell.source is not None and cell.value is not None:
-                    spans[cell.source.start, cell.source.end] = f"{cell.label} ({finding.code})"
-    if not spans:
-        return report
-    masked = original
-    for start, end in sorted(spans, reverse=True):
-        masked = masked[:start] + DOUBT + masked[end:]
-    notes = [*diagnostics, Diagnostic("P-ocr", f"{len(spans)} cell(s) read by OCR take part in an identity that "
-                                      f"fails, so a digit may be misread; left blank: {'; '.join(spans.values())}",
-                                      Severity.WARNING)]
-    return read_report(masked, notes, previous)
+    for _ in range(_GUARD_ROUNDS):  # masking only blanks cells, but the text is read again: check that reading too
+        spans: dict[tuple[int, int], str] = {}
+        for finding in validate(report):
+            if finding.code in _OCR_IDENTITIES:
+                for cell in finding.cells:
+                    if cell.source is not None and cell.value is not None:
+                        spans[cell.source.start, cell.source.end] = f"{cell.label} ({finding.code})"
+        if not spans:
+            return report
+        for start, end in sorted(spans, reverse=True):
+            original = original[:start] + DOUBT.ljust(end - start, DOUBT[0]) + original[end:]
+        diagnostics = [*diagnostics, Diagnostic("P-ocr", f"{len(spans)} cell(s) read by OCR take part in an identity "
+                                                "that fails, so a digit may be misread; left blank: "
+                                                f"{'; '.join(spans.values())}", Severity.WARNING)]
+        report = read_report(original, list(diagnostics), previous)
+    return _without_tables(report)
+
+
+def _without_tables(report: Report) -> Report:
+    """A report whose OCR'd tables still fail after blanking: none of their cells can be trusted."""
+    note = Diagnostic("P-ocr", "the tables read by OCR still break their identities after the doubtful cells were "
+                      "blanked; no table cell is given", Severity.ERROR)
+    return attrs.evolve(report, disclosure=None, requests=None, appeals=None,
+                        diagnostics=(*report.diagnostics, note))
 
 
 def _too_large(size: int, limit: int, unit: str, kind: str | None) -> Diagnostic:
