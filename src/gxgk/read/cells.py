@@ -293,6 +293,7 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
     words_from = 0  # index of the first word of the current label
     new = tuple.__new__  # Segment(...) without the Python-level __new__ of a NamedTuple (a third of the cost)
     known_label = _labels.get
+    line_end = -1  # the line break after the current label's last word (one find per line, not per segment)
     for run in _VALUE_RUNS.finditer(kinds):
         values_from, values_to = run.span()
         if values_to < count and not run.group().strip(b"\x03"):
@@ -320,11 +321,14 @@ def segments(text: str, tokens: list[Token]) -> list[Segment]:
         while tokens[first][0] != TEXT:
             first += 1
         label_start = tokens[first][1]
-        line_end = text.find("\n", last_end)
+        if last_end > line_end:  # segments come in text order: look for the next line break only past the last
+            line_end = text.find("\n", last_end)
+            if line_end < 0:
+                line_end = size_of_text
         printed = text[label_start:last_end]
         label = known_label(printed)
         if label is None:
             label = _label(printed)
-        append(new(Segment, (label, label_start, values, size_of_text if line_end < 0 else line_end, follows)))
+        append(new(Segment, (label, label_start, values, line_end, follows)))
         words_from = values_to
     return result
