@@ -141,6 +141,35 @@ def split_runs(text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], c
     ...  for cut in split_runs(text, runs, [ValueKind.COUNT] * 7, row_total).cuts]
     [('7', '0', '0', '0', '0', '0', '7')]
     """
+    if not tokens:
+        return _search(text, tokens, kinds, check, budget, blanks)
+    base = tokens[0][1]
+    # The search reads nothing but the runs' own text, which cells stand alone (context: glued(),
+    # bordered()), the kinds, the identity and the limits; flattened pages repeat the same glued
+    # rows ("0000000") many times, so the answer is remembered by those, with offsets from the first
+    # run.  The check itself is in the key: holding it keeps its identity from being reused.
+    key = (text[base : tokens[-1][2]], tuple((start - base, end - base) for _, start, end in tokens),
+           tuple(not glued(text, token) and not (check is not None and bordered(text, token)) for token in tokens),
+           tuple(kinds), check, budget, blanks)
+    found = _SPLITS.get(key)
+    if found is None:
+        found = _search(text, tokens, kinds, check, budget, blanks)
+        if len(_SPLITS) >= _SPLITS_MEMO:
+            _SPLITS.clear()
+        _SPLITS[key] = Splits([tuple((kind, start - base, end - base) for kind, start, end in cut)
+                               for cut in found.cuts], found.exhausted)
+        return found
+    return Splits([tuple((kind, start + base, end + base) for kind, start, end in cut) for cut in found.cuts],
+                  found.exhausted)
+
+
+#: Remembered searches (see :func:`split_runs`), at most this many before the memo starts over.
+_SPLITS_MEMO: Final = 2_000
+_SPLITS: dict[tuple[object, ...], Splits] = {}
+
+
+def _search(text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], check: Check | None, budget: int,
+            blanks: int) -> Splits:
     search = _Search(text, tokens, kinds, check, budget)
     search.walk(0, tokens[0][1] if tokens else 0, [], [])
     if not blanks or not search.found or search.nodes > budget:
