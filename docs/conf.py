@@ -37,6 +37,7 @@ html_title = f"gxgk {release}"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+autodoc_preserve_defaults = True  # defaults as written (`_OFFICIAL`), not the repr of what they hold
 autodoc_default_options = {"members": True, "undoc-members": False}
 # No intersphinx: CI has no network to fetch inventories, so standard library
 # names in signatures are left unresolved (and listed here) instead.

@@ -32,19 +32,27 @@ def _detect_template(text: str, year: int | None, title: str | None = None) -> t
     if year is not None and year < 2019:
         return Template.NONE, []
     counts = {template: sum(marker in text for marker in markers) for template, markers in TEMPLATE_MARKERS.items()}
-    best = max(counts, key=lambda t: counts[t])
-    other = Template.V2021 if best is Template.V2019 else Template.V2019
+    ranked = sorted(counts, key=lambda t: -counts[t])  # stable: registration order among equals
+    best = ranked[0]
     if counts[best] == 0:
         return _template_by_year(text, year, title)
+    other = ranked[1] if len(ranked) > 1 else best
     notes: list[Diagnostic] = []
     if counts[best] == counts[other]:
-        best = Template.V2021 if year is None or year >= 2021 else Template.V2019
-        notes.append(Diagnostic("P-template", f"the text has as many 2019 as 2021 template words ({counts[best]}); "
+        tied = [template for template in ranked if counts[template] == counts[best]]
+        best = _by_year(year) if {Template.V2019, Template.V2021} <= set(tied) else tied[0]
+        names = " and ".join(template.value for template in tied)
+        notes.append(Diagnostic("P-template", f"the text has as many {names} template words ({counts[best]}); "
                                 f"read as {best.value}", Severity.WARNING))
     elif counts[other]:
         notes.append(Diagnostic("P-template", f"template {best.value} chosen ({counts[best]} marker words against "
                                 f"{counts[other]})", Severity.INFO))
     return best, notes
+
+
+def _by_year(year: int | None) -> Template:
+    """The official template in force for ``year`` (2021 when the year is not known)."""
+    return Template.V2021 if year is None or year >= 2021 else Template.V2019
 
 
 def _template_by_year(text: str, year: int | None, title: str | None = None) -> tuple[Template, list[Diagnostic]]:

@@ -47,7 +47,7 @@ def _disclosure_plan(template: Template) -> _Plan | None:
     specs = DISCLOSURE_ROWS.get(template)
     if not specs:
         return None
-    fields = attrs.fields_dict(_DISCLOSURE_CLASSES[template])
+    fields = attrs.fields_dict(_DISCLOSURE_CLASSES[template.family])
     return _Plan(_keys(tuple(spec.key for spec in specs)), tuple(f"{spec.item} {spec.label}" for spec in specs),
                  tuple(tuple(column.kind for column in spec.columns) for spec in specs),
                  tuple(tuple(column.label for column in spec.columns) for spec in specs),
@@ -78,7 +78,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
         note = _glued_note(reader, segment) if found.glued else None
         if found.glued and index in row_glue:
             reader.note("P-glued-previous", f"{specs[index].label}: glued digits split the only way last year's "
-                        f"figures allow ({'X2' if template is Template.V2021 else 'X3'})", segment.label_start,
+                        f"figures allow ({'X2' if template.family is Template.V2021 else 'X3'})", segment.label_start,
                         Severity.WARNING, row=plan.names[index])
         cells = reader.cells(tokens, plan.kinds[index], specs[index].label, plan.columns[index], note)
         if ValueKind.AMOUNT in plan.kinds[index]:
@@ -86,7 +86,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
         rows[specs[index].field] = plan.classes[index](*cells)
     if not claims:
         return None, reader.diagnostics
-    return _DISCLOSURE_CLASSES[template](**rows), reader.diagnostics  # type: ignore[arg-type]
+    return _DISCLOSURE_CLASSES[template.family](**rows), reader.diagnostics  # type: ignore[arg-type]
 
 
 # The unit an amount column's header prints after its name: "收费金额(单位:元)", "采购总金额（万元）".
@@ -130,7 +130,7 @@ def _in_wan_yuan(reader: _Reader, template: Template, plan: _Plan, index: int, s
             value = cell.value * Decimal(factor) if isinstance(cell.value, Decimal) else cell.value
             result[column] = cell._replace(value=value, source=cell.source._replace(
                 note=f"unit {unit} from the header, converted to 万元"))
-        elif unit is None and template is Template.V2019:
+        elif unit is None and template.family is Template.V2019:
             reader.note("P-unit", f"{where}: printed without a unit; read as 万元", cell.source.start,
                         Severity.WARNING, row=plan.names[index], column=plan.columns[index][column])
     return result

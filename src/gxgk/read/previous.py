@@ -66,11 +66,11 @@ def disclosure_glue(template: Template, previous: Report | None) -> dict[int, Gl
     found: dict[int, Glue] = {}
     for index, spec in enumerate(DISCLOSURE_ROWS.get(template, ())):
         row = getattr(previous.disclosure, spec.field, None)
-        if template is Template.V2021 and isinstance(previous.disclosure, Disclosure2021):
+        if template.family is Template.V2021 and isinstance(previous.disclosure, Disclosure2021):
             value = getattr(row, "in_force", None)
             if value is not None and isinstance(value.value, int):
                 found[index] = Glue(_in_force(value.value))
-        elif (template is Template.V2019 and isinstance(previous.disclosure, Disclosure2019)
+        elif (template.family is Template.V2019 and isinstance(previous.disclosure, Disclosure2019)
               and spec.field in _PROJECT_FIELDS):
             count, change = getattr(row, "previous_count", None), getattr(row, "change", None)
             if count is not None and change is not None and isinstance(count.value, int) \

@@ -79,7 +79,7 @@ def _in_force(report: Report) -> Iterator[tuple[str, Cell, Cell, Cell]]:
 def check_documents_in_force(ctx: Context) -> Iterator[Finding]:
     """This year's documents in force = last year's + issued − repealed."""
     previous = ctx.previous
-    if previous is None or previous.template is not Template.V2021:
+    if previous is None or previous.template.family is not Template.V2021:
         return
     before = {label: in_force for label, _, _, in_force in _in_force(previous)}
     prev_year = previous.meta.year if previous.meta.year is not None else "Y−1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -43,7 +44,7 @@ INFO: Final = Severity.INFO
 Scope = Literal["report", "pair", "hierarchy"]
 
 _OFFICIAL: Final = frozenset({Template.V2019, Template.V2021})
-_ALL: Final = frozenset(Template)
+_ALL: Final = frozenset({Template.V2019, Template.V2021, Template.NONE})  #: every family
 
 
 # ---- Public data classes ----------------------------------------------------
@@ -275,4 +276,7 @@ def _expected_rows(template: Template) -> tuple[tuple[str, ...], ...]:
     return (full, *(tuple(specs[i].label for i in printed_rows(specs, {group})) for group in groups))
 
 
-_ROW_SETS: Final = {template: _expected_rows(template) for template in _OFFICIAL}
+@functools.cache
+def _row_sets(template: Template) -> tuple[tuple[str, ...], ...]:
+    """:func:`_expected_rows` of ``template``, computed once (a template registered later has its own)."""
+    return _expected_rows(template)

@@ -27,7 +27,6 @@ from .arith import Term, _column_diagnosis, _column_term, _fmt, _result_labels, 
 from .base import (
     _ALL,
     _COLUMNS_3,
-    _ROW_SETS,
     _TOTAL_COL,
     CARRIED_IN,
     CARRIED_OUT,
@@ -42,6 +41,7 @@ from .base import (
     _block_cells,
     _display_row,
     _row_cells,
+    _row_sets,
     _rule,
     _values,
 )
@@ -279,7 +279,7 @@ def _table_present(ctx: Context, field: str, section: int) -> Iterator[Finding]:
     if value is None:
         yield ctx.finding("H6-table", ERROR, f"the table of section {title} is missing",
                           f"缺少「{title}」的表格", cells=[ref])
-    elif section == 2 and not isinstance(value, _DISCLOSURE_TYPE[report.template]):
+    elif section == 2 and not isinstance(value, _DISCLOSURE_TYPE[report.template.family]):
         yield ctx.finding("H6-table", ERROR,
                           f"the table of section {title} is in the other template's format than the report's "
                           f"({report.template.value})",
@@ -288,9 +288,9 @@ def _table_present(ctx: Context, field: str, section: int) -> Iterator[Finding]:
 
 def _rows_match(ctx: Context) -> Iterator[Finding]:
     labels = tuple(ctx.rows())
-    if len(labels) == len(ctx.report.requests or ()) and labels in _ROW_SETS[ctx.report.template]:
+    if len(labels) == len(ctx.report.requests or ()) and labels in _row_sets(ctx.report.template):
         return
-    want = _ROW_SETS[ctx.report.template][0]
+    want = _row_sets(ctx.report.template)[0]
     have = [row.label for row in ctx.report.requests or ()]
     missing = [label for label in want if label not in labels]
     extra = [label for label in have if label not in want]

@@ -31,7 +31,7 @@ def _run(ctx: Context, scopes: Iterable[Scope]) -> list[Finding]:
     template = ctx.report.template
     findings = Findings()
     for rule in RULES:
-        if rule.scope in wanted and template in rule.templates:
+        if rule.scope in wanted and template.family in rule.templates:
             findings.extend(rule.check(ctx))
     return findings
 

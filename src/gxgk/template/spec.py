@@ -21,6 +21,8 @@ from typing import Final
 
 import attrs
 
+from .kinds import Template
+
 __all__ = [
     "APPEAL_BLOCKS",
     "APPEAL_CELLS",
@@ -30,25 +32,9 @@ __all__ = [
     "REQUESTS_NOTE",
     "SECTION_TITLES",
     "Template",
+    "register_template",
+    "unregister_template",
 ]
-
-
-class Template(enum.Enum):
-    """Which official format a report follows.
-
-    ``NONE`` is for documents that are not on an official template: reports
-    from before 2019, letters filed under the annual-report column, or pages
-    that are not reports at all.
-
-    .. versionadded:: 0.1
-    """
-
-    V2019 = "2019"
-    V2021 = "2021"
-    NONE = "none"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class ValueKind(enum.Enum):
@@ -412,3 +398,40 @@ REQUEST_ROW_KEYS: Final = {
 APPLICANT_COLUMN_KEYS: Final = dict(zip(APPLICANT_COLUMNS, APPLICANT_FIELDS, strict=True))
 APPEAL_BLOCK_KEYS: Final = dict(zip(APPEAL_BLOCKS, APPEAL_BLOCK_FIELDS, strict=True))
 APPEAL_COLUMN_KEYS: Final = dict(zip(APPEAL_COLUMNS, APPEAL_COLUMN_FIELDS, strict=True))
+
+
+# ---- Templates registered as data ------------------------------------------------
+
+
+def register_template(name: str, value: str, family: Template, *, disclosure_rows: Sequence[DisclosureRowSpec],
+                      request_rows: Sequence[RequestRowSpec], markers: Sequence[str],
+                      row_keys: dict[str, str] | None = None, column_keys: dict[str, str] | None = None) -> Template:
+    """Add a template defined as data: its section 二 rows and columns, its section 三 rows, its marker words.
+
+    ``family`` is the official template whose rules it follows where they
+    differ in more than labels (its section 二 must hold the family's fields).
+    ``row_keys`` and ``column_keys`` give stable keys to labels the family
+    does not have (see :data:`REQUEST_ROW_KEYS`).  The readers, rules,
+    writers and records take everything else from the data; a text whose
+    marker words are the new template's more than any other's is read as it.
+
+    :returns: the new :class:`Template` (``Template.<name>``).
+    :raises ValueError: the name or value is taken.
+    """
+    template = Template._add(name, value, family)
+    DISCLOSURE_ROWS[template] = tuple(disclosure_rows)
+    REQUEST_ROWS[template] = tuple(request_rows)
+    TEMPLATE_MARKERS[template] = tuple(markers)
+    REQUEST_ROW_KEYS.update(row_keys or {})
+    DISCLOSURE_COLUMN_KEYS.update(column_keys or {})
+    return template
+
+
+def unregister_template(template: Template) -> None:
+    """Remove a template :func:`register_template` added (its labels' stable keys stay).
+
+    :raises ValueError: ``template`` is an official one.
+    """
+    Template._remove(template)  # first: it refuses an official template before any of its data goes
+    for table in (DISCLOSURE_ROWS, REQUEST_ROWS, TEMPLATE_MARKERS):
+        table.pop(template, None)

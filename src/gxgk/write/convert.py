@@ -132,10 +132,14 @@ def _kind(value: object) -> str:
     return f"{type(value).__name__} {shown if len(shown) <= 40 else shown[:37] + '...'}"
 
 
-def _enum_hook(cls: type[enum.Enum]) -> _Hook:
-    by_value = {member.value: member for member in cls}
+def _is_enumeration(type_: Any) -> bool:
+    """An enum, or :class:`Template` (an open enumeration: templates may be registered later)."""
+    return isinstance(type_, type) and (issubclass(type_, enum.Enum) or type_ is Template)
 
-    def structure(value: object, _: object) -> enum.Enum:
+
+def _enum_hook(cls: type[enum.Enum] | type[Template]) -> _Hook:
+    def structure(value: object, _: object) -> object:
+        by_value = {member.value: member for member in cls}  # now: a template registered later counts
         if isinstance(value, str) and value in by_value:
             return by_value[value]
         raise _Invalid(f"expected one of {', '.join(map(repr, by_value))}, got {_kind(value)}")
@@ -208,7 +212,7 @@ def _report_unstructure_hook(converter: cattrs.Converter) -> Callable[[Report], 
     fields = make_dict_unstructure_fn(Report, converter)
 
     def unstructure(report: Report) -> dict[str, Any]:
-        expected = _DISCLOSURE_OF[report.template]
+        expected = _DISCLOSURE_OF[report.template.family]
         if report.disclosure is not None and type(report.disclosure) is not expected:
             raise SerializationError([f"a {report.template.value!r} report cannot hold a "
                                       f"{type(report.disclosure).__name__} @ $.disclosure"])
@@ -231,10 +235,19 @@ def _report_structure_hook(converter: cattrs.Converter) -> _Hook:
         _check_version(data)
         fields = {key: value for key, value in data.items() if key != "schema_version"}
         template = fields.get("template")
-        read = by_template.get(template if isinstance(template, str) else "none", by_template["none"])
+        family = _family(template) if isinstance(template, str) else "none"
+        read = by_template.get(family, by_template["none"])
         return read(fields, Report)
 
     return structure
+
+
+def _family(value: str) -> str:
+    """The value of the official template whose section 二 class a template's reports use."""
+    try:
+        return Template(value).family.value
+    except ValueError:
+        return value  # not a template: the template field's own hook says so
 
 
 def _optional(converter: cattrs.Converter, cls: type | None) -> _Hook:
@@ -272,7 +285,8 @@ def _make_converter() -> cattrs.Converter:
         converter.register_structure_hook(cls, structure)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(Decimal, str)
-    converter.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
+    converter.register_structure_hook_factory(_is_enumeration, _enum_hook)
+    converter.register_unstructure_hook(Template, str)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _array_hook)
     converter.register_structure_hook_factory(attrs.has, _object_hook)
     # before Cell, whose hook takes the one of its field
@@ -397,7 +411,7 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if type_ in _LEAVES:
         return dict(_LEAVES[type_])
-    if isinstance(type_, type) and (attrs.has(type_) or _is_named_tuple(type_) or issubclass(type_, enum.Enum)):
+    if isinstance(type_, type) and (attrs.has(type_) or _is_named_tuple(type_) or _is_enumeration(type_)):
         return _ref(type_, defs)
     if isinstance(type_, types.UnionType) or typing.get_origin(type_) is typing.Union:
         return {"anyOf": [_type_schema(arg, defs) for arg in typing.get_args(type_)]}
@@ -413,8 +427,9 @@ def _is_named_tuple(cls: type) -> bool:
 def _ref(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     if cls.__name__ not in defs:
         defs[cls.__name__] = {}  # placeholder: recursion stops here
-        if issubclass(cls, enum.Enum):
-            defs[cls.__name__] = {"description": _summary(cls), "enum": [member.value for member in cls]}
+        if _is_enumeration(cls):
+            members = list(Template) if cls is Template else list(typing.cast(type[enum.Enum], cls))
+            defs[cls.__name__] = {"description": _summary(cls), "enum": [member.value for member in members]}
         else:
             defs[cls.__name__] = _object_schema(cls, defs)
     return {"$ref": f"#/$defs/{cls.__name__}"}
