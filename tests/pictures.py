@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 import gxgk
 from gxgk.model import Report
 from gxgk.template.spec import SECTION_TITLES
-from gxgk.write.render_pages import _Grid, _grids, _place, _Placed
+from gxgk.write.render_pages import _Grid, _grids, _place, _Placed, row_heights
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
@@ -167,15 +167,7 @@ def _draw_grid(canvas: _Canvas, grid: _Grid, widths: Sequence[float]) -> None:
     for item in placed:
         left, right = span(item)
         wrapped[id(item)] = _wrap(canvas, item.cell.text, right - left - 2 * _PAD, size) if item.cell.text else []
-    heights = [1] * len(grid.rows)
-    for item in placed:
-        if item.cell.rowspan == 1:
-            heights[item.row] = max(heights[item.row], len(wrapped[id(item)]))
-    for item in placed:  # a spanning cell with more lines than its rows stretches the last of them
-        rows = range(item.row, min(item.row + item.cell.rowspan, len(grid.rows)))
-        need = len(wrapped[id(item)]) - sum(heights[r] for r in rows)
-        if need > 0:
-            heights[rows[-1]] += need
+    heights = row_heights(len(grid.rows), placed, {key: len(lines) for key, lines in wrapped.items()})
     row_height = [h * pitch + 2 * _PAD for h in heights]
     canvas.room(sum(row_height))
     tops = [canvas.y + sum(row_height[:r]) for r in range(len(grid.rows) + 1)]

@@ -162,3 +162,22 @@ def test_the_dask_recipe_gives_the_records_of_parse_many(batch: list[Path]) -> N
     bag = bag_module.from_sequence(batch, partition_size=7).map_partitions(_records)
     assert bag.npartitions > 1
     assert bag.compute(scheduler="threads") == list(to_records_many(parse_many(batch, jobs=2)))
+
+
+def _cells(path: str, report: gxgk.Report) -> tuple[str, int]:
+    """A module-level function (it must pickle to reach the workers)."""
+    return Path(path).name, len(gxgk.to_records(report))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_map_reports_turns_each_report_where_it_was_parsed(tmp_path: Path, jobs: int) -> None:
+    """Issue 20: workers send back ``then``'s result (CSV rows for the CLI), in input order; failures stay failures."""
+    from gxgk.batch import map_reports
+
+    missing = str(tmp_path / "missing.txt")
+    paths = [str(seed) for seed in SEEDS] + [missing]
+    found = list(map_reports(paths, _cells, jobs=jobs))
+    assert [path for path, _ in found] == paths
+    expected = [(Path(p).name, len(gxgk.to_records(gxgk.parse(Path(p))))) for p in paths[:-1]]
+    assert [result for _, result in found[:-1]] == expected
+    assert isinstance(found[-1][1], gxgk.ParseFailure)

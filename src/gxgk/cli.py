@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from importlib import resources
-from typing import IO, Any, Final, TypeAlias
+from typing import IO, Any, Final, TypeAlias, TypeVar, cast
 
 from . import __version__
-from .batch import ParseFailure, expand_paths, parse_many
+from .batch import ParseFailure, expand_paths, map_reports, parse_many
 from .model import Report, Severity
 from .pipeline import MAX_SIZE, parse
 from .rules.base import Finding
@@ -49,6 +49,7 @@ OK, FINDINGS, FAILED = 0, 1, 2
 PROGRESS_FROM: Final = 20
 
 Result: TypeAlias = "Report | ParseFailure"
+T = TypeVar("T")
 Results: TypeAlias = Iterator[tuple[str, Result]]
 
 
@@ -60,16 +61,28 @@ def expand(args: Sequence[str]) -> list[str]:
     return [os.fspath(path) for path in expand_paths(args)]
 
 
-def results(paths: Sequence[str], jobs: int, max_size: int = MAX_SIZE) -> Results:
-    """``(path, report or failure)`` in input order; ``-`` is standard input, read in this process."""
+def results(paths: Sequence[str], jobs: int, max_size: int = MAX_SIZE,
+            then: Callable[[str, Report], T] | None = None) -> Iterator[tuple[str, T | Result]]:
+    """``(path, report or failure)`` in input order; ``-`` is standard input, read in this process.
+
+    With ``then``, each report comes as ``then(path, report)``, made in the worker that parsed it.
+    """
     start = 0
     while start < len(paths):
         end = paths.index(STDIN, start) if STDIN in paths[start:] else len(paths)
         if end > start:
-            yield from parse_many(paths[start:end], jobs=min(jobs, end - start), max_size=max_size)
+            if then is None:
+                yield from parse_many(paths[start:end], jobs=min(jobs, end - start), max_size=max_size)
+            else:
+                yield from map_reports(paths[start:end], then, jobs=min(jobs, end - start), max_size=max_size)
         if end < len(paths):
-            yield STDIN, _read_stdin(max_size)
+            result = _read_stdin(max_size)
+            yield STDIN, result if then is None or isinstance(result, ParseFailure) else then(STDIN, result)
         start = end + 1
+
+
+def _the_report(_path: str, report: Report) -> Report:
+    return report
 
 
 def _read_stdin(max_size: int = MAX_SIZE) -> Result:
@@ -91,12 +104,16 @@ class Batch:
 
     def reports(self) -> Iterator[tuple[str, Report]]:
         """The reports, in input order; failures are told on stderr as they come."""
-        for done, (path, result) in enumerate(results(self.paths, self.jobs, self.max_size), start=1):
+        return self.mapped(_the_report)
+
+    def mapped(self, then: Callable[[str, Report], T]) -> Iterator[tuple[str, T]]:
+        """``then(path, report)`` of each report, made in the worker that parsed it (see ``reports``)."""
+        for done, (path, result) in enumerate(results(self.paths, self.jobs, self.max_size, then), start=1):
             if isinstance(result, ParseFailure):
                 self.failed += 1
                 self._say(f"gxgk: {path}: {result.reason}")
             else:
-                yield path, result
+                yield path, cast(T, result)  # with ``then`` given, what is not a failure is its result
             if self.progress:
                 self._bar(done)
         if self.progress:
@@ -184,10 +201,18 @@ def _write_json(batch: Batch, out: IO[str]) -> None:
 
 
 def _write_csv(batch: Batch, out: IO[str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(SourcedRecord._fields)
-    for record in to_records_many(batch.reports()):
+    csv.writer(out, lineterminator="\n").writerow(SourcedRecord._fields)
+    for _path, rows in batch.mapped(csv_rows):
+        out.write(rows)
+
+
+def csv_rows(path: str, report: Report) -> str:
+    """A report's tidy records as CSV lines (made where it was parsed: see :func:`gxgk.batch.map_reports`)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for record in to_records_many([(path, report)]):
         writer.writerow("" if value is None else value for value in record)
+    return buffer.getvalue()
 
 
 WRITERS: Final[dict[str, Callable[[Batch, IO[str]], None]]] = {

@@ -1,4 +1,4 @@
-"""The two official report templates, as plain data.
+"""The report templates as plain data: the two official ones, and :func:`register_template` for more.
 
 Everything the readers, writers, records and validation rules know about the
 templates lives here: the sections, the 第二十条 items of section 二 with their

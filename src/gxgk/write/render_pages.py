@@ -45,7 +45,7 @@ from ..template.spec import (
 )
 from .render import appeals_table, disclosure_table, requests_table
 
-__all__ = ["render_fixed_width", "render_html"]
+__all__ = ["render_fixed_width", "render_html", "row_heights"]
 
 
 
@@ -318,15 +318,7 @@ def _layout_grid(grid: _Grid, label_widths: Sequence[int], blank: str) -> tuple[
 
     wrapped = {id(item): _wrap(item.cell.text or (blank if item.cell.value else ""), span_width(item))
                for item in placed}
-    heights = [1] * len(grid.rows)
-    for item in placed:
-        if item.cell.rowspan == 1:
-            heights[item.row] = max(heights[item.row], len(wrapped[id(item)]))
-    for item in placed:  # a spanning cell with more lines than its rows stretches the last of them
-        rows = range(item.row, min(item.row + item.cell.rowspan, len(grid.rows)))
-        need = len(wrapped[id(item)]) - sum(heights[r] for r in rows)
-        if need > 0:
-            heights[rows[-1]] += need
+    heights = row_heights(len(grid.rows), placed, {key: len(lines) for key, lines in wrapped.items()})
     tops = [sum(heights[:r]) for r in range(len(grid.rows) + 1)]
     canvas: list[list[tuple[int, str]]] = [[] for _ in range(tops[-1])]
     for item in placed:
@@ -428,3 +420,20 @@ def _paginate(blocks: Sequence[_Block], page_lines: int, page_width: int) -> str
         used += len(block.lines)
     out += ["", _pad(f"- {page} -", page_width, "center").rstrip()]
     return "\n".join(out) + "\n"
+
+
+def row_heights(rows: int, placed: Sequence[_Placed], lines: dict[int, int]) -> list[int]:
+    """Each grid row's height in lines: its tallest one-row cell, and spanning cells stretch their last row.
+
+    ``lines`` gives each placed cell's wrapped line count, by ``id()``.
+    """
+    heights = [1] * rows
+    for item in placed:
+        if item.cell.rowspan == 1:
+            heights[item.row] = max(heights[item.row], lines[id(item)])
+    for item in placed:  # a spanning cell with more lines than its rows stretches the last of them
+        spanned = range(item.row, min(item.row + item.cell.rowspan, rows))
+        need = lines[id(item)] - sum(heights[r] for r in spanned)
+        if need > 0:
+            heights[spanned[-1]] += need
+    return heights
