@@ -118,3 +118,14 @@ def test_misprinted_item_headings_and_shortened_headers_are_read() -> None:
     assert report.template is gxgk.Template.V2019 and report.disclosure is not None
     assert report.disclosure.rules.values == (1, 1, 5)
     assert report.disclosure.licensing.values == (10, -2, 30)
+
+
+def test_every_field_of_the_page_block_reaches_the_meta() -> None:
+    """The 索引号 / 文号 / 发布机构 / dates / 原文链接 block, each field to its own attribute."""
+    meta = gxgk.parse("索引号：11-2023-001\n文号：某政办〔2024〕1号\n发布机构：某某县人民政府办公室\n"
+                      "成文日期：2024-01-10\n发布日期：2024-01-15\n原文链接：http://www.example.gov.cn/a.html\n"
+                      "某某县2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n").meta
+    assert (meta.index_number, meta.document_number, meta.publisher) == (
+        "11-2023-001", "某政办〔2024〕1号", "某某县人民政府办公室")
+    assert (str(meta.written_date), str(meta.published_date)) == ("2024-01-10", "2024-01-15")
+    assert meta.url == "http://www.example.gov.cn/a.html"

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -70,7 +71,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
     claims = _claims(segments, plan.keys)
     row_glue = disclosure_glue(template, previous)
     chosen = _choose(claims, plan, reader, _FORCED, row_glue=row_glue)
-    rows: dict[str, object] = {}
+    rows: dict[str, Any] = {}  # field → its row (each a row class of the template's disclosure class)
     for index, (segment, found) in sorted(chosen.items()):
         tokens = _determined(reader, plan.labels[index], segment, found, plan.names[index])
         if tokens is None:
@@ -86,7 +87,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
         rows[specs[index].field] = plan.classes[index](*cells)
     if not claims:
         return None, reader.diagnostics
-    return _DISCLOSURE_CLASSES[template.family](**rows), reader.diagnostics  # type: ignore[arg-type]
+    return _DISCLOSURE_CLASSES[template.family](**rows), reader.diagnostics
 
 
 # The unit an amount column's header prints after its name: "收费金额(单位:元)", "采购总金额（万元）".

@@ -97,7 +97,20 @@ def read_meta(original: str, text: str, body_start: int) -> tuple[Meta, str | No
     year, source = _year(folded, text, body_start, published if isinstance(published, datetime.date) else None)
     organ = (_organ(folded) or (str(fields["publisher"]) if fields.get("publisher") else None)
              or _organ_in_body(text, body_start))
-    return Meta(title=title, year=year, organ=organ, **fields), source  # type: ignore[arg-type]
+    return Meta(title=title, year=year, organ=organ, index_number=_text(fields, "index_number"),
+                document_number=_text(fields, "document_number"), publisher=_text(fields, "publisher"),
+                written_date=_day(fields, "written_date"), published_date=_day(fields, "published_date"),
+                url=_text(fields, "url")), source
+
+
+def _text(fields: dict[str, object], name: str) -> str | None:
+    value = fields.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _day(fields: dict[str, object], name: str) -> datetime.date | None:
+    value = fields.get(name)
+    return value if isinstance(value, datetime.date) else None
 
 
 def _fields(original: str, text: str) -> dict[str, object]:
