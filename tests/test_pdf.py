@@ -554,3 +554,16 @@ def test_a_missing_rule_segment_never_moves_a_number_into_the_row_above() -> Non
     assert report.requests is not None
     assert report.requests.row("（一）予以公开").values == (1, 0, None, 0, 0, 0, 1)
     assert report.requests.row("（二）部分公开").values == (3, 0, 2, 0, 0, 0, 5)
+
+
+def test_a_wrapped_label_stops_at_a_whole_label_of_another_row() -> None:
+    """Read down its column, 3.其 / 他 is 3.其他; 总计 below, printed blank, is （七）总计's own label."""
+    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
+            "              3.其    32    39    60    3    39    15    188\n"
+            "              他\n"
+            "              总计\n"
+            "四、结转下年度继续办理    26    1    0    0    0    0    27\n")
+    report = gxgk.parse(text)
+    assert report.requests is not None
+    assert report.requests.row("3.其他").values == (32, 39, 60, 3, 39, 15, 188)
+    assert report.requests.row("（七）总计").values == (None,) * 7

@@ -7,9 +7,10 @@ by last year's figures:
 * X2 (2021 format): 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数;
 * X3 (2019 format): 上一年项目数量 = last year's 上一年项目数量 + last year's 本年增/减.
 
-They are used only to choose among the splits the glue already allows, and
-only when exactly one of them holds; a row split so says so in a
-diagnostic.  A publisher may restate last year's figures, so these
+They are used only to choose among the splits the glue already allows —
+readings with a vanished blank cell included, which an identity with a blank
+cannot refute — and only when exactly one of them holds; a row split so says
+so in a diagnostic.  A publisher may restate last year's figures, so these
 identities never override what the text itself decides.
 """
 
@@ -47,7 +48,7 @@ def _in_force(previous_in_force: int) -> Check:
             return True
         issued, repealed, in_force = values[:3]
         if issued is None or repealed is None or in_force is None:
-            return False
+            return True  # a vanished blank: X2 cannot refute this reading, so it stays (and makes the run ambiguous)
         return in_force == previous_in_force + issued - repealed
     return check
 
@@ -55,7 +56,7 @@ def _in_force(previous_in_force: int) -> Check:
 def _first(expected: int) -> Check:
     """X3 on a cut of a 2019 project row: its first cell is ``expected``."""
     def check(values: Values) -> bool:
-        return not values or values[0] == expected
+        return not values or values[0] is None or values[0] == expected  # a vanished blank cannot be refuted
     return check
 
 
@@ -69,13 +70,13 @@ def disclosure_glue(template: Template, previous: Report | None) -> dict[int, Gl
         if template.family is Template.V2021 and isinstance(previous.disclosure, Disclosure2021):
             value = getattr(row, "in_force", None)
             if value is not None and isinstance(value.value, int):
-                found[index] = Glue(_in_force(value.value))
+                found[index] = Glue(_in_force(value.value), blanks=1)
         elif (template.family is Template.V2019 and isinstance(previous.disclosure, Disclosure2019)
               and spec.field in _PROJECT_FIELDS):
             count, change = getattr(row, "previous_count", None), getattr(row, "change", None)
             if count is not None and change is not None and isinstance(count.value, int) \
                     and isinstance(change.value, int):
-                found[index] = Glue(_first(count.value + change.value))
+                found[index] = Glue(_first(count.value + change.value), blanks=1)
     return found
 
 

@@ -98,8 +98,12 @@ def _label_lines(text: str, line_start: int, step: int) -> list[tuple[int, int]]
     return found
 
 
-def wrapped_label(text: str, segment: Segment) -> str | None:
-    """The label of ``segment``'s column read down its wrapped lines, or ``None`` if it is not wrapped."""
+def wrapped_label(text: str, segment: Segment, keys: Keys | None = None) -> str | None:
+    """The label of ``segment``'s column read down its wrapped lines, or ``None`` if it is not wrapped.
+
+    A line whose chunk is a whole row label on its own (``keys`` owns it: "总计") is another row's
+    label, printed blank, and ends the read like a numbered one.
+    """
     first_value = segment.values[0][1]
     line_start = text.rfind("\n", 0, first_value) + 1
     if first_value - line_start > _MAX_LINE:
@@ -115,19 +119,23 @@ def wrapped_label(text: str, segment: Segment) -> str | None:
     if not _NUMBERED.match(tail):  # a numbered chunk starts its label: nothing above is part of it
         for span in _label_lines(text, line_start, -1):
             part = _at(text, span, column)
-            if part is None:
-                break  # a gap in the column: the label's lines are contiguous
+            if part is None or _own_label(part, keys):
+                break  # a gap in the column (the label's lines are contiguous), or another row's label
             above.insert(0, part)
             if _NUMBERED.match(part):
                 break  # the label's first line
     below: list[str] = []
     for span in _label_lines(text, line_start, 1):
         part = _at(text, span, column)
-        if part is None or _NUMBERED.match(part):
+        if part is None or _NUMBERED.match(part) or _own_label(part, keys):
             break  # a gap, or the next row's own label (a row printed blank, say)
         below.append(part)
     parts = [*above, tail, *below]
     return "".join(parts).replace(" ", "") if len(parts) > 1 else None
+
+
+def _own_label(part: str, keys: Keys | None) -> bool:
+    return keys is not None and keys.owner(part.replace(" ", "")) is not None
 
 
 def _at(text: str, span: tuple[int, int], column: int) -> str | None:
@@ -151,7 +159,7 @@ def wrapped_claims(text: str, segments: Iterable[Segment], keys: Keys, claims: d
     for segment in segments:
         if not segment.values or keys.owner(segment.label) is not None:
             continue
-        label = wrapped_label(text, segment)
+        label = wrapped_label(text, segment, keys)
         if label is None:
             continue
         index = keys.owner(label)
