@@ -61,10 +61,10 @@ def parse(source: Input, *, max_size: int = MAX_SIZE, previous: Report | None = 
     at most (see :doc:`/performance`).
 
     ``previous``, the same agency's report on the year before, may settle
-    glued digits that nothing in this text can: a run that splits several
-    ways is split the one way last year's figures allow (二、上年结转 = last
-    year's 结转下年度 row; 2021: 现行有效件数 = last year's + 制发 − 废止; 2019:
-    上一年项目数量 = last year's + its 增/减), with a ``P-glued-previous`` note.
+    glued digits that nothing in this text can: a glued 二、上年结转 row that
+    splits several ways is split the one way that is last year's 结转下年度
+    row, if this year's own balance allows it, with a ``P-glued-previous``
+    warning.
     A ``previous`` on another year than the one before is not used
     (``P-previous``).
 

@@ -14,7 +14,6 @@ from ..model import (
     Cell,
     Diagnostic,
     Disclosure,
-    Report,
     Severity,
 )
 from ..template.spec import (
@@ -24,7 +23,6 @@ from ..template.spec import (
     ValueKind,
 )
 from .cells import Segment
-from .previous import disclosure_glue
 from .rows import (
     _DISCLOSURE_CLASSES,
     _FORCED,
@@ -56,31 +54,22 @@ def _disclosure_plan(template: Template) -> _Plan | None:
                  tuple(spec.label for spec in specs))
 
 
-def read_disclosure(template: Template, source: Source, segments: Sequence[Segment], previous: Report | None = None
+def read_disclosure(template: Template, source: Source, segments: Sequence[Segment]
                     ) -> tuple[Disclosure | None, list[Diagnostic]]:
-    """Section 二 of ``template`` from ``segments``; ``None`` if no row is found.
-
-    ``previous`` (last year's report) may split a glued row that nothing in
-    this text can (X2, X3: see :mod:`gxgk.read.previous`).
-    """
+    """Section 二 of ``template`` from ``segments``; ``None`` if no row is found."""
     plan = _disclosure_plan(template)
     if plan is None:
         return None, []
     reader = _Reader(source, "二")
     specs = DISCLOSURE_ROWS[template]
     claims = _claims(segments, plan.keys)
-    row_glue = disclosure_glue(template, previous)
-    chosen = _choose(claims, plan, reader, _FORCED, row_glue=row_glue)
+    chosen = _choose(claims, plan, reader, _FORCED)
     rows: dict[str, Any] = {}  # field → its row (each a row class of the template's disclosure class)
     for index, (segment, found) in sorted(chosen.items()):
         tokens = _determined(reader, plan.labels[index], segment, found, plan.names[index])
         if tokens is None:
             continue
         note = _glued_note(reader, segment) if found.glued else None
-        if found.glued and index in row_glue:
-            reader.note("P-glued-previous", f"{specs[index].label}: glued digits split the only way last year's "
-                        f"figures allow ({'X2' if template.family is Template.V2021 else 'X3'})", segment.label_start,
-                        Severity.WARNING, row=plan.names[index])
         cells = reader.cells(tokens, plan.kinds[index], specs[index].label, plan.columns[index], note)
         if ValueKind.AMOUNT in plan.kinds[index]:
             cells = _in_wan_yuan(reader, template, plan, index, segment, cells)

@@ -76,7 +76,7 @@ def read_report(original: str, diagnostics: list[Diagnostic], previous: Report |
     if template is not Template.NONE:
         found = _Tables(tables, _tables_region(text, headings), _tables_start(text))
         where = (found, headings, len(text), diagnostics)
-        disclosure = _table(functools.partial(read_disclosure, template, source, previous=previous), 2, *where)
+        disclosure = _table(functools.partial(read_disclosure, template, source), 2, *where)
         requests = _table(functools.partial(read_requests, template, source, previous=previous), 3, *where)
         appeals = _table(functools.partial(read_appeals, source), 4, *where)
     if template is not Template.NONE and _a_form((disclosure, requests, appeals), meta.title, diagnostics):

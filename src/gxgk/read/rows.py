@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import accumulate
 from typing import Any, Final, NamedTuple
@@ -389,8 +389,7 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
 
 
 def _choose(claims: dict[int, list[Segment]], plan: _Plan, reader: _Reader, glue: Glue | None = None,
-            kinds: Sequence[Sequence[ValueKind]] | None = None, row_glue: Mapping[int, Glue] | None = None
-            ) -> dict[int, tuple[Segment, Fit]]:
+            kinds: Sequence[Sequence[ValueKind]] | None = None) -> dict[int, tuple[Segment, Fit]]:
     """One segment per row, in template order.
 
     A row out of template order is kept (with a note) when its label says
@@ -403,8 +402,7 @@ def _choose(claims: dict[int, list[Segment]], plan: _Plan, reader: _Reader, glue
     after = -1
     text = reader.source.text
     for index, row_kinds in enumerate(kinds or plan.kinds):
-        found = _best(claims.get(index, ()), row_kinds, text, after, row_glue.get(index, glue) if row_glue else glue,
-                      reader.padded)
+        found = _best(claims.get(index, ()), row_kinds, text, after, glue, reader.padded)
         if found is not None:
             chosen[index] = found
             after = max(after, found[0].values[0][1])
