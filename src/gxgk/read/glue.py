@@ -141,19 +141,19 @@ def split_runs(text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], c
     ...  for cut in split_runs(text, runs, [ValueKind.COUNT] * 7, row_total).cuts]
     [('7', '0', '0', '0', '0', '0', '7')]
     """
+    whole = _whole(text, tokens, check)
     if not tokens:
-        return _search(text, tokens, kinds, check, budget, blanks)
+        return _search(text, tokens, kinds, check, budget, blanks, whole)
     base = tokens[0][1]
     # The search reads nothing but the runs' own text, which cells stand alone (context: glued(),
     # bordered()), the kinds, the identity and the limits; flattened pages repeat the same glued
     # rows ("0000000") many times, so the answer is remembered by those, with offsets from the first
     # run.  The check itself is in the key: holding it keeps its identity from being reused.
     key = (text[base : tokens[-1][2]], tuple((start - base, end - base) for _, start, end in tokens),
-           tuple(not glued(text, token) and not (check is not None and bordered(text, token)) for token in tokens),
-           tuple(kinds), check, budget, blanks)
+           whole, tuple(kinds), check, budget, blanks)
     found = _SPLITS.get(key)
     if found is None:
-        found = _search(text, tokens, kinds, check, budget, blanks)
+        found = _search(text, tokens, kinds, check, budget, blanks, whole)
         if len(_SPLITS) >= _SPLITS_MEMO:
             _SPLITS.clear()
         _SPLITS[key] = Splits([tuple((kind, start - base, end - base) for kind, start, end in cut)
@@ -168,16 +168,22 @@ _SPLITS_MEMO: Final = 2_000
 _SPLITS: dict[tuple[object, ...], Splits] = {}
 
 
+def _whole(text: str, tokens: Sequence[Token], check: Check | None) -> tuple[bool, ...]:
+    """Which tokens are one cell each: no sign of glue, and (without an identity to check a split) none
+    that a cell border could hide."""
+    return tuple(not glued(text, token) and not (check is not None and bordered(text, token)) for token in tokens)
+
+
 def _search(text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], check: Check | None, budget: int,
-            blanks: int) -> Splits:
-    search = _Search(text, tokens, kinds, check, budget)
+            blanks: int, whole: Sequence[bool]) -> Splits:
+    search = _Search(text, tokens, kinds, check, budget, whole)
     search.walk(0, tokens[0][1] if tokens else 0, [], [])
     if not blanks or not search.found or search.nodes > budget:
         return Splits(search.found, search.nodes > budget)
     # Readings with a vanished blank are looked for only when a reading without one exists (they
     # can only make it ambiguous); their search prunes less, so it has a larger budget.
     wide = budget * BLANK_BUDGET_FACTOR
-    search = _Search(text, tokens, kinds, check, wide, blanks)
+    search = _Search(text, tokens, kinds, check, wide, whole, blanks)
     search.walk(0, tokens[0][1] if tokens else 0, [], [])
     return Splits(search.found, search.nodes > wide)
 
@@ -186,13 +192,10 @@ class _Search:
     """The depth-first walk over cut positions (iterative in spirit: depth ≤ number of cells)."""
 
     def __init__(self, text: str, tokens: Sequence[Token], kinds: Sequence[ValueKind], check: Check | None,
-                 budget: int, blanks: int = 0) -> None:
+                 budget: int, whole: Sequence[bool], blanks: int = 0) -> None:
         self.text, self.tokens, self.kinds, self.check, self.budget = text, tokens, kinds, check, budget
         self.blanks = blanks  #: empty parts (vanished blanks) a cut may still place
-        # tokens that are one cell each: no sign of glue, and (without an
-        # identity to check a split) none that a cell border could hide
-        self.whole = [not glued(text, token) and not (check is not None and bordered(text, token))
-                      for token in tokens]
+        self.whole = whole  #: tokens that are one cell each (see :func:`_whole`)
         # characters from each token to the end, so the room check is O(1)
         self.rest = [0] * (len(tokens) + 1)
         for index in range(len(tokens) - 1, -1, -1):
