@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 
 import gxgk
 from gxgk.model import Value
+from gxgk.read.appeals import _block_totals_hold
 from gxgk.read.cells import VALUE, Segment, tokenize
 from gxgk.read.glue import split_runs
-from gxgk.read.rows import Fit, Source, _block_totals_hold, _determined, _Reader, _row_total_holds
+from gxgk.read.requests import _row_total_holds
+from gxgk.read.rows import Fit, Source, _determined, _Reader
 from gxgk.template.spec import SECTION_TITLES, Template, ValueKind
 from gxgk.write.render import appeals_table, disclosure_table, requests_table
 from tests.strategies import reports

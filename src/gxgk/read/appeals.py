@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
+from .._lazy import LazyRegex
 from ..model import (
     AppealBlock,
     Appeals,
@@ -21,16 +23,11 @@ from ..template.spec import (
 from .cells import Segment, Token
 from .header import Order, Unreadable, appeal_order, header_text
 from .rows import (
-    _APPEAL_COLUMN_HEADER,
-    _APPEAL_HEADER,
-    _APPEAL_HEADER_END,
-    _APPEAL_NAMES,
-    _BLOCK_KINDS,
     Fit,
     Glue,
     Source,
+    SumIdentity,
     _best,
-    _block_totals_hold,
     _claims,
     _determined,
     _glued_note,
@@ -40,6 +37,22 @@ from .rows import (
     _Reader,
     fit_segment,
 )
+
+__all__ = ["read_appeals"]
+
+# A literal alternation, which `re` skips to in C (a segment's label can be 160 characters).
+_APPEAL_HEADER = re.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
+# Section 四's header ends in "尚未审结 总计": values after it are 四's, never 三's （七）总计.
+_APPEAL_HEADER_END = re.compile(r"(?:审结|结果维持|结果纠正|其他结果)(?:总计|合计)$")
+_APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
+# The five result columns printed between a block's name and its values
+# (section 四 printed as three small tables, as OCR and converters split it).
+_APPEAL_COLUMN_HEADER = LazyRegex(r"(?:结果维持|结果纠正|其他结果|尚未审结|总计|合计)++$")
+_BLOCK_KINDS: Final = (ValueKind.COUNT,) * len(APPEAL_COLUMNS)
+#: H4 on a cut of section 四: each block's 总计 is the sum of its four results.
+_block_totals_hold: Final = SumIdentity(len(APPEAL_COLUMNS))
+#: Glued digits of section 四 are split only where they cannot be read another way, and H4 holds.
+_APPEAL_GLUE: Final = Glue(_block_totals_hold, blanks=1, forced=True)
 
 # ---- Section 四 -------------------------------------------------------------
 
@@ -119,7 +132,6 @@ def _say_appeal_order(reader: _Reader, blocks: Order, results: Order, offset: in
                     "values were read in that order", offset, Severity.INFO)
 
 
-_APPEAL_GLUE: Final = Glue(_block_totals_hold, blanks=1, forced=True)
 
 
 def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Order, Order] | None:
@@ -148,7 +160,7 @@ def _appeal_rows(reader: _Reader, segments: Sequence[Segment], results: Order | 
     headless = [s._replace(label=_APPEAL_COLUMN_HEADER.sub("", s.label)) for s in segments]
     claims = _claims(headless, _keys(APPEAL_ROW_KEYS))
     kinds = [ValueKind.COUNT] * 5
-    glue = None if results.moved else _APPEAL_ROW_GLUE
+    glue = None if results.moved else _APPEAL_GLUE
     found = [_best(claims.get(i, ()), kinds, reader.source.text, glue=glue) for i in range(3)]
     cuts = [_determined(reader, name, *f, block) if f is not None else None
             for name, block, f in zip(_APPEAL_NAMES, APPEAL_BLOCKS, found, strict=True)]
@@ -163,7 +175,6 @@ def _appeal_rows(reader: _Reader, segments: Sequence[Segment], results: Order | 
     return Appeals(*blocks)
 
 
-_APPEAL_ROW_GLUE: Final = Glue(_block_totals_hold, blanks=1, forced=True)
 
 
 def _block(reader: _Reader, name: str, tokens: Sequence[Token], note: str | None = None) -> AppealBlock:

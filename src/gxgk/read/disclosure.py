@@ -36,6 +36,8 @@ from .rows import (
     _Reader,
 )
 
+__all__ = ["read_disclosure"]
+
 # ---- Section 二 -------------------------------------------------------------
 
 

@@ -33,11 +33,11 @@ from .previous import carried_over
 from .resolve import Resolution, resolve_table
 from .rows import (
     _MEMO_SIZE,
-    _REQUEST_KINDS,
     _SMALL_COUNTS,
     Fit,
     Glue,
     Source,
+    SumIdentity,
     _choose,
     _claims,
     _determined,
@@ -45,12 +45,17 @@ from .rows import (
     _keys,
     _Plan,
     _Reader,
-    _row_total_holds,
     _shown,
     fit,
 )
 from .values import CellError, parse_value
 from .wrapped import wrapped_claims
+
+__all__ = ["read_requests"]
+
+_REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
+#: H3 on a cut of a section 三 row: 总计 is the sum of the six applicant columns.
+_row_total_holds: Final = SumIdentity(len(APPLICANT_COLUMNS))
 
 # ---- Section 三 -------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from decimal import Decimal
 from itertools import accumulate
 from typing import Any, Final, NamedTuple
 
-from .._lazy import LazyRegex
 from ..model import (
     Cell,
     CellName,
@@ -31,16 +30,14 @@ from ..model import (
     Value,
 )
 from ..template.spec import (
-    APPEAL_BLOCKS,
-    APPEAL_COLUMNS,
-    APPLICANT_COLUMNS,
-    APPLICANT_FIELDS,
     Template,
     ValueKind,
 )
 from .cells import EDGE, EMPTY, VALUE, Segment, Token
 from .glue import Check, glued, split_runs, splittable
 from .values import CellError, parse_value
+
+__all__ = ["Fit", "Glue", "Keys", "Source", "SumIdentity", "fit", "fit_segment"]
 
 #: How many characters may follow a row key at the end of its label text
 #: ("（件）", "：", a stray bracket) and still count as that row's label.
@@ -49,21 +46,11 @@ _TRAILING: Final = 4
 _MEMO_SIZE: Final = 10_000
 #: Most counts and changes a report prints, already read: a lookup costs less than ``int()``.
 _SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
-_REQUEST_KINDS: Final = (ValueKind.COUNT,) * len(APPLICANT_FIELDS)
-_BLOCK_KINDS: Final = (ValueKind.COUNT,) * len(APPEAL_COLUMNS)
 _DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
     Template.V2019: Disclosure2019,
     Template.V2021: Disclosure2021,
 }
 _DIGIT = re.compile(r"\d")
-# A literal alternation, which `re` skips to in C (a segment's label can be 160 characters).
-_APPEAL_HEADER = re.compile(r"复议|诉讼|维持|纠正|审结|起诉|尚未|结果")
-# Section 四's header ends in "尚未审结 总计": values after it are 四's, never 三's （七）总计.
-_APPEAL_HEADER_END = re.compile(r"(?:审结|结果维持|结果纠正|其他结果)(?:总计|合计)$")
-_APPEAL_NAMES = tuple(block.rsplit(" / ", 1)[-1] for block in APPEAL_BLOCKS)
-# The five result columns printed between a block's name and its values
-# (section 四 printed as three small tables, as OCR and converters split it).
-_APPEAL_COLUMN_HEADER = LazyRegex(r"(?:结果维持|结果纠正|其他结果|尚未审结|总计|合计)++$")
 
 class Source:
     """The text being read, and the line of any offset in it (for provenance).
@@ -454,7 +441,7 @@ def _describe(segment: Segment, source: Source) -> str:
     return f"[{raws}]"
 
 
-class _SumIdentity:
+class SumIdentity:
     """Groups of ``size`` counts whose last is the sum of the others, checked on a cut of glued digits.
 
     Called with a cut's values so far, it checks each group as it completes.
@@ -481,10 +468,6 @@ class _SumIdentity:
         return digits >= 19 or sum(v or 0 for v in values[-placed:]) < 10**digits
 
 
-#: H3 on a cut of a section 三 row: 总计 is the sum of the six applicant columns.
-_row_total_holds: Final = _SumIdentity(len(APPLICANT_COLUMNS))
-#: H4 on a cut of section 四: each block's 总计 is the sum of its four results.
-_block_totals_hold: Final = _SumIdentity(len(APPEAL_COLUMNS))
 
 
 def _glued_note(reader: _Reader, segment: Segment) -> str:
