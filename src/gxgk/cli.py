@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from importlib import resources
-from typing import IO, Any, Final, TypeAlias, TypeVar, cast
+from typing import IO, Any, Final, TypeAlias, TypeVar
 
 from . import __version__
 from .batch import ParseFailure, expand_paths, map_reports, parse_many
@@ -61,23 +61,18 @@ def expand(args: Sequence[str]) -> list[str]:
     return [os.fspath(path) for path in expand_paths(args)]
 
 
-def results(paths: Sequence[str], jobs: int, max_size: int = MAX_SIZE,
-            then: Callable[[str, Report], T] | None = None) -> Iterator[tuple[str, T | Result]]:
-    """``(path, report or failure)`` in input order; ``-`` is standard input, read in this process.
-
-    With ``then``, each report comes as ``then(path, report)``, made in the worker that parsed it.
-    """
+def results(paths: Sequence[str], jobs: int, max_size: int, then: Callable[[str, Report], T]
+            ) -> Iterator[tuple[str, T | ParseFailure]]:
+    """``(path, then(path, report) or failure)`` in input order, ``then`` run in the worker that parsed the
+    report (:func:`_the_report` for the report itself); ``-`` is standard input, read in this process."""
     start = 0
     while start < len(paths):
         end = paths.index(STDIN, start) if STDIN in paths[start:] else len(paths)
         if end > start:
-            if then is None:
-                yield from parse_many(paths[start:end], jobs=min(jobs, end - start), max_size=max_size)
-            else:
-                yield from map_reports(paths[start:end], then, jobs=min(jobs, end - start), max_size=max_size)
+            yield from map_reports(paths[start:end], then, jobs=min(jobs, end - start), max_size=max_size)
         if end < len(paths):
             result = _read_stdin(max_size)
-            yield STDIN, result if then is None or isinstance(result, ParseFailure) else then(STDIN, result)
+            yield STDIN, result if isinstance(result, ParseFailure) else then(STDIN, result)
         start = end + 1
 
 
@@ -113,7 +108,7 @@ class Batch:
                 self.failed += 1
                 self._say(f"gxgk: {path}: {result.reason}")
             else:
-                yield path, cast(T, result)  # with ``then`` given, what is not a failure is its result
+                yield path, result
             if self.progress:
                 self._bar(done)
         if self.progress:
@@ -308,7 +303,7 @@ def _check_command(args: argparse.Namespace) -> int:
 
 def _checked(args: argparse.Namespace, paths: Sequence[str], tally: Tally) -> Iterator[Checked]:
     """Each input's problems, as they come; with ``--series`` or ``--parent``, once all are read."""
-    pairs: Iterable[tuple[str, Result]] = results(paths, args.jobs, args.max_size)
+    pairs: Iterable[tuple[str, Result]] = results(paths, args.jobs, args.max_size, _the_report)
     cross: dict[int, list[Finding]] | None = None
     if args.series or args.parent:
         pairs = list(pairs)
