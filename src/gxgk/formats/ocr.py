@@ -68,7 +68,8 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import regex
 
 from ..model import Diagnostic, Severity
-from .pdf import MAX_PAGES, Glyph, Page, Rule, is_pdf, layout, load, pdf_to_text
+from . import pdf
+from .pdf import MAX_PAGES, Glyph, Page, Rule, is_pdf, layout, pdf_to_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -178,26 +179,34 @@ def pdf_or_ocr(data: bytes) -> tuple[str, list[Diagnostic]]:
 
     A PDF whose text layer cannot be read at all (no text, or characters
     without a Unicode mapping) is read by OCR page by page; in a PDF that has
-    text, only the pages without any are, and laid out with the others.
+    text, only the pages without any are, and laid out with the others.  The
+    file is parsed once: the pages read for the text layer are the ones laid
+    out again with the scanned pages put in.
     """
-    text, notes = pdf_to_text(data)
-    if not any(note.code == "P-pdf-ocr" for note in notes) or importlib.util.find_spec("rapidocr_onnxruntime") is None:
+    if importlib.util.find_spec("rapidocr_onnxruntime") is None:
+        return pdf_to_text(data)
+    try:
+        pages = pdf.load(data)  # looked up on the module: the one pdf_to_text uses
+    except Exception:  # no pdfminer.six, or a broken file: pdf_to_text says which
+        return pdf_to_text(data)
+    text, notes = layout(pages)
+    if not any(note.code == "P-pdf-ocr" for note in notes):
         return text, notes
     if any(note.code == "P-pdf-ocr" and note.severity is Severity.ERROR for note in notes):
         text, ocr_notes = ocr_to_text(data, "pdf")
         return text, _read_by_ocr(ocr_notes)
+    blank = {index for index, page in enumerate(pages) if not page.glyphs and page.images >= 0}
     try:
-        pages = load(data)
-        blank = {index for index, page in enumerate(pages) if not page.glyphs and page.images >= 0}
         scanned, ocr_notes = _pdf_pages(data, 200, only=blank)
     except Exception as exc:  # PDFium and Pillow raise many kinds; the text layer read above stands
         return text, [*notes, _unopened(exc)]
     merged = [scanned[index] if index in blank and index < len(scanned) else page for index, page in enumerate(pages)]
     text, laid = layout(merged)
-    # the pages still without text were read by OCR, which found none: say that, not "OCR needed"
-    laid = [Diagnostic("P-ocr", note.message.replace("have no text layer; OCR needed for them",
-                                                     "have no text layer, and OCR found none on them"),
-                       Severity.WARNING) if note.code == "P-pdf-ocr" else note for note in laid]
+    still = [str(index + 1) for index in sorted(blank) if not merged[index].glyphs]
+    laid = [note for note in laid if note.code != "P-pdf-ocr"]  # those pages were read by OCR: said below
+    if still:
+        laid.append(Diagnostic("P-ocr", f"page(s) {', '.join(still)} have no text layer, and OCR found none on them",
+                               Severity.WARNING))
     return text, _read_by_ocr([*ocr_notes, *laid], f"page(s) {', '.join(str(i + 1) for i in sorted(blank))} ")
 
 
