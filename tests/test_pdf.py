@@ -452,12 +452,17 @@ def test_any_glyphs_and_rules_lay_out_without_error(pdf_pages: list[Page]) -> No
 _PDFTOTEXT_2021 = "信息内容            本年制发件数    本年废止件数    现行有效件数\n"
 
 
+def _section_3(*lines: str) -> str:
+    """pdftotext-style section 三 of a 2021 report: the lines given, each ending a line."""
+    return _PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n" + "".join(lines)
+
+
 def test_pdftotext_label_wrapped_around_its_values() -> None:
     """Issue 18: a label wrapped over three lines, values on the middle one, is read down its column."""
-    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
-            "            （六）其  1.申请人无正当理由逾期不补\n"
-            "            他处理    正、行政机关不再处理其政府信    1    2    3    4    5    6    21\n"
-            "                      息公开申请\n")
+    text = _section_3(
+        "            （六）其  1.申请人无正当理由逾期不补\n",
+        "            他处理    正、行政机关不再处理其政府信    1    2    3    4    5    6    21\n",
+        "                      息公开申请\n")
     report = gxgk.parse(text)
     assert report.requests is not None
     row = next(r for r in report.requests if "逾期不补正" in r.label)
@@ -466,10 +471,10 @@ def test_pdftotext_label_wrapped_around_its_values() -> None:
 
 
 def test_a_wrapped_label_below_its_values_is_read_down_its_column() -> None:
-    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
-            "            （六）其  2.申请人逾期未按收费通知要    0    1    0    0    0    0    1\n"
-            "            他处理    求缴纳费用、行政机关不再处\n"
-            "                      理其政府信息公开申请\n")
+    text = _section_3(
+        "            （六）其  2.申请人逾期未按收费通知要    0    1    0    0    0    0    1\n",
+        "            他处理    求缴纳费用、行政机关不再处\n",
+        "                      理其政府信息公开申请\n")
     report = gxgk.parse(text)
     assert report.requests is not None
     row = next(r for r in report.requests if "收费通知" in r.label)
@@ -478,10 +483,10 @@ def test_a_wrapped_label_below_its_values_is_read_down_its_column() -> None:
 
 def test_a_wrapped_label_never_takes_a_row_a_printed_label_claims() -> None:
     """Only rows no segment claims are looked for in wrapped labels: a row read before reads the same."""
-    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
-            "（一）予以公开    5    0    0    0    0    0    5\n"
-            "            其他  予以\n"
-            "            情况  公开    7    7    7    7    7    7    42\n")
+    text = _section_3(
+        "（一）予以公开    5    0    0    0    0    0    5\n",
+        "            其他  予以\n",
+        "            情况  公开    7    7    7    7    7    7    42\n")
     report = gxgk.parse(text)
     assert report.requests is not None
     assert [c.value for c in report.requests.row("（一）予以公开").cells] == [5, 0, 0, 0, 0, 0, 5]
@@ -518,10 +523,10 @@ def test_pdftotext_blank_cell_printed_as_spaces_is_not_a_wrong_value() -> None:
 
 def test_a_row_printed_blank_below_a_wrapped_label_keeps_its_blanks() -> None:
     """The label read down its column stops at the next row's numbered label (a row printed blank)."""
-    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
-            "              1.申请人无正当理由逾期不    4    7    3    6    8    7    35\n"
-            "    （六）其  补正、行政机关不再处理其政府信息公开申请\n"
-            "    他处理    2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n")
+    text = _section_3(
+        "              1.申请人无正当理由逾期不    4    7    3    6    8    7    35\n",
+        "    （六）其  补正、行政机关不再处理其政府信息公开申请\n",
+        "    他处理    2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n")
     report = gxgk.parse(text)
     assert report.requests is not None
     read = {row.label.rsplit(" / ", 1)[-1][:8]: row.values for row in report.requests
@@ -558,11 +563,11 @@ def test_a_missing_rule_segment_never_moves_a_number_into_the_row_above() -> Non
 
 def test_a_wrapped_label_stops_at_a_whole_label_of_another_row() -> None:
     """Read down its column, 3.其 / 他 is 3.其他; 总计 below, printed blank, is （七）总计's own label."""
-    text = (_PDFTOTEXT_2021 + "三、收到和处理政府信息公开申请情况\n"
-            "              3.其    32    39    60    3    39    15    188\n"
-            "              他\n"
-            "              总计\n"
-            "四、结转下年度继续办理    26    1    0    0    0    0    27\n")
+    text = _section_3(
+        "              3.其    32    39    60    3    39    15    188\n",
+        "              他\n",
+        "              总计\n",
+        "四、结转下年度继续办理    26    1    0    0    0    0    27\n")
     report = gxgk.parse(text)
     assert report.requests is not None
     assert report.requests.row("3.其他").values == (32, 39, 60, 3, 39, 15, 188)
