@@ -310,6 +310,11 @@ class Disclosure2021:
 
 #: Section 二 of either format.
 Disclosure = Disclosure2019 | Disclosure2021
+#: The section 二 class of each official template (a template registered as data uses its family's).
+DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
+    Template.V2019: Disclosure2019,
+    Template.V2021: Disclosure2021,
+}
 
 
 # ---- Section 三 -------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ..model import (
+    DISCLOSURE_CLASSES,
     Cell,
     Diagnostic,
     Disclosure,
@@ -24,7 +25,6 @@ from ..template.spec import (
 )
 from .cells import Segment
 from .rows import (
-    _DISCLOSURE_CLASSES,
     _FORCED,
     Source,
     _choose,
@@ -48,7 +48,7 @@ def _disclosure_plan(template: Template) -> _Plan | None:
     specs = DISCLOSURE_ROWS.get(template)
     if not specs:
         return None
-    fields = attrs.fields_dict(_DISCLOSURE_CLASSES[template.family])
+    fields = attrs.fields_dict(DISCLOSURE_CLASSES[template.family])
     return _Plan(_keys(tuple(spec.key for spec in specs)), tuple(f"{spec.item} {spec.label}" for spec in specs),
                  tuple(tuple(column.kind for column in spec.columns) for spec in specs),
                  tuple(tuple(column.label for column in spec.columns) for spec in specs),
@@ -78,7 +78,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
         rows[specs[index].field] = plan.classes[index](*cells)
     if not claims:
         return None, reader.diagnostics
-    return _DISCLOSURE_CLASSES[template.family](**rows), reader.diagnostics
+    return DISCLOSURE_CLASSES[template.family](**rows), reader.diagnostics
 
 
 # The unit an amount column's header prints after its name: "收费金额(单位:元)", "采购总金额（万元）".

@@ -23,14 +23,11 @@ from ..model import (
     Cell,
     CellName,
     Diagnostic,
-    Disclosure2019,
-    Disclosure2021,
     Provenance,
     Severity,
     Value,
 )
 from ..template.spec import (
-    Template,
     ValueKind,
 )
 from .cells import EDGE, EMPTY, VALUE, Segment, Token
@@ -46,10 +43,6 @@ _TRAILING: Final = 4
 _MEMO_SIZE: Final = 10_000
 #: Most counts and changes a report prints, already read: a lookup costs less than ``int()``.
 _SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
-_DISCLOSURE_CLASSES: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021]]] = {
-    Template.V2019: Disclosure2019,
-    Template.V2021: Disclosure2021,
-}
 _DIGIT = re.compile(r"\d")
 
 class Source:

@@ -7,10 +7,9 @@ from decimal import Decimal
 from typing import Final
 
 from ..model import (
+    DISCLOSURE_CLASSES,
     AppealBlock,
     Cell,
-    Disclosure2019,
-    Disclosure2021,
     Report,
     RequestRow,
     Value,
@@ -237,7 +236,6 @@ def check_value_kinds(ctx: Context) -> Iterator[Finding]:
 
 _TABLE_FIELDS: Final = (("disclosure", 2), ("requests", 3), ("appeals", 4))
 _NARRATIVE_FIELDS: Final = (("overview", 1), ("problems", 5), ("other_matters", 6))
-_DISCLOSURE_TYPE: Final = {Template.V2019: Disclosure2019, Template.V2021: Disclosure2021}
 _NARRATIVE_RULES: Final = {1: "S1, S4, S6", 5: "S3, S6, X4", 6: "S2, S6"}
 
 
@@ -279,7 +277,7 @@ def _table_present(ctx: Context, field: str, section: int) -> Iterator[Finding]:
     if value is None:
         yield ctx.finding("H6-table", ERROR, f"the table of section {title} is missing",
                           f"缺少「{title}」的表格", cells=[ref])
-    elif section == 2 and not isinstance(value, _DISCLOSURE_TYPE[report.template.family]):
+    elif section == 2 and not isinstance(value, DISCLOSURE_CLASSES[report.template.family]):
         yield ctx.finding("H6-table", ERROR,
                           f"the table of section {title} is in the other template's format than the report's "
                           f"({report.template.value})",

@@ -44,7 +44,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import format_exception
 
-from ..model import Cell, Disclosure2019, Disclosure2021, Provenance, Report, Value
+from ..model import DISCLOSURE_CLASSES, Cell, Disclosure2019, Disclosure2021, Provenance, Report, Value
 from ..template.spec import Template
 
 __all__ = ["SCHEMA_VERSION", "SerializationError", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
@@ -55,10 +55,7 @@ SCHEMA_VERSION: Final = 1
 
 #: The section 二 class each template's reports use (no tables off-template).
 _DISCLOSURE_OF: Final[dict[Template, type[Disclosure2019] | type[Disclosure2021] | None]] = {
-    Template.V2019: Disclosure2019,
-    Template.V2021: Disclosure2021,
-    Template.NONE: None,
-}
+    **DISCLOSURE_CLASSES, Template.NONE: None}
 
 # What ``str(Decimal)`` writes for a finite number, and an ISO calendar date.
 # ``[0-9]``, not ``\d``: Python's ``\d`` also matches other scripts' digits.
