@@ -39,12 +39,12 @@ from ..template.spec import (
     SUITS,
 )
 
-__all__ = ["Order", "Unreadable", "appeal_order", "applicant_order", "header_text"]
+__all__ = ["CAPTION_END", "Order", "Unreadable", "appeal_order", "applicant_order", "header_text"]
 
 Name = int | str
 
 #: A section heading or the 申请人情况 caption ends with 情况; header words stand after it.
-_CAPTION_END: Final = "情况"
+CAPTION_END: Final = "情况"
 
 
 class Order(NamedTuple):
@@ -84,8 +84,8 @@ def _names(text: str, words: tuple[tuple[Name, str], ...]) -> list[Name]:
 def header_text(label: str, row_start: int) -> str:
     """The header part of a first row's label: after the last caption, before the row's own label."""
     head = label[:row_start]
-    cut = head.rfind(_CAPTION_END)
-    return head[cut + len(_CAPTION_END):] if cut >= 0 else head
+    cut = head.rfind(CAPTION_END)
+    return head[cut + len(CAPTION_END):] if cut >= 0 else head
 
 
 def _first_run(names: Sequence[Name]) -> list[Name]:

@@ -28,7 +28,7 @@ from ..template.spec import (
     printed_rows,
 )
 from .cells import VALUE, Segment, Token
-from .header import Order, Unreadable, applicant_order, header_text
+from .header import CAPTION_END, Order, Unreadable, applicant_order, header_text
 from .previous import carried_over
 from .resolve import Resolution, resolve_table
 from .rows import (
@@ -279,13 +279,13 @@ def _header_of(text: str, first: Segment, row_start: int) -> str:
     the header stands further up, after the section's caption.
     """
     own = header_text(first.label, row_start)
-    if "情况" in first.label[:row_start]:
+    if CAPTION_END in first.label[:row_start]:
         return own  # the label reaches back to the caption: the header is all in it
     before = text[max(0, first.label_start - _HEADER_REACH) : first.label_start]
-    cut = before.rfind("情况")
+    cut = before.rfind(CAPTION_END)
     if cut < 0:
         return own
-    return "".join(before[cut + 2 :].replace("|", " ").split()) + first.label[:row_start]
+    return "".join(before[cut + len(CAPTION_END) :].replace("|", " ").split()) + first.label[:row_start]
 
 
 def _unreadable_header(reader: _Reader, reason: str, offset: int | None) -> None:
