@@ -33,7 +33,6 @@ from .previous import carried_over
 from .resolve import Resolution, resolve_table
 from .rows import (
     _MEMO_SIZE,
-    _SMALL_COUNTS,
     Fit,
     Glue,
     Source,
@@ -48,7 +47,7 @@ from .rows import (
     _shown,
     fit,
 )
-from .values import CellError, parse_value
+from .values import SMALL_COUNTS, CellError, parse_value
 from .wrapped import wrapped_claims
 
 __all__ = ["read_requests"]
@@ -316,7 +315,7 @@ def _decide_order(reader: _Reader, claims: dict[int, list[Segment]], candidates:
         if found.glued or not found.cuts:
             continue  # split as if in template order: no evidence about the order
         raws = [text[t[1] : t[2]] for t in found.cuts[0]]
-        rows.append([_SMALL_COUNTS.get(raw) if raw else None for raw in raws])
+        rows.append([SMALL_COUNTS.get(raw) if raw else None for raw in raws])
     def failures(order: Order) -> int:
         total = order.columns.index(len(APPLICANT_COLUMNS) - 1)
         parts = [i for i, c in enumerate(order.columns) if isinstance(c, int) and i != total]

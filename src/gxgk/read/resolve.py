@@ -17,7 +17,7 @@ from typing import Final, NamedTuple
 
 from ..template.spec import APPLICANT_COLUMNS, RequestRowSpec, ValueKind, printed_rows
 from .cells import Token
-from .values import CellError, parse_value
+from .values import SMALL_COUNTS, CellError, parse_value
 
 __all__ = ["Resolution", "resolve_table"]
 
@@ -71,11 +71,15 @@ def resolve_table(specs: Sequence[RequestRowSpec], cuts: dict[int, list[Cut]], g
         return Resolution({}, dict.fromkeys(rows, why))
     settled: dict[int, Cut] = {}
     reasons: dict[int, str] = {}
+    checkable: list[tuple[dict[int, Values], _Checkable]] = []  # computed once per table, when first needed
     for index in rows:
         picks = {options[index].index(table[index]) for table in surviving}
         if len(picks) > 1:
             reasons[index] = f"its splits leave {len(picks)} readings that the table's identities all allow"
-        elif not all(_checked(table, index, *roles) for table in surviving):
+            continue
+        if not checkable:
+            checkable = [(table, _checkable(table, *roles)) for table in surviving]
+        if not all(_checked(table[index], index, known, *roles) for table, known in checkable):
             reasons[index] = ("a column identity that would check its split has a blank or missing cell, so the "
                               "split cannot be checked")
         else:
@@ -83,20 +87,30 @@ def resolve_table(specs: Sequence[RequestRowSpec], cuts: dict[int, list[Cut]], g
     return Resolution(settled, reasons)
 
 
-def _checked(rows: dict[int, Values], index: int, new: int, carried_in: int, total: int, carried_out: int,
-             results: list[int]) -> bool:
-    """Whether every number of row ``index`` takes part in an identity whose cells are all known."""
-    def known(row: int, column: int) -> bool:
-        values = rows.get(row)
-        return values is not None and values[column] is not None
+#: Per applicant column: whether every cell of H2 (（七）总计 = Σ results) is known, and of H1 (the balance).
+_Checkable = tuple[tuple[bool, ...], tuple[bool, ...]]
 
-    balance = (new, carried_in, total, carried_out)
-    for column, value in enumerate(rows[index]):
+
+def _checkable(rows: dict[int, Values], new: int, carried_in: int, total: int, carried_out: int,
+               results: list[int]) -> _Checkable:
+    """Which columns' identities have all their cells known in one table (see :func:`_checked`)."""
+    def all_known(group: Sequence[int]) -> tuple[bool, ...]:
+        found = [rows.get(row) for row in group]
+        return tuple(all(values is not None and column < len(values) and values[column] is not None
+                         for values in found) for column in range(len(APPLICANT_COLUMNS)))
+
+    return all_known((total, *results)), all_known((new, carried_in, total, carried_out))
+
+
+def _checked(values: Values, index: int, known: _Checkable, new: int, carried_in: int, total: int,
+             carried_out: int, results: list[int]) -> bool:
+    """Whether every number of row ``index`` (``values``) takes part in an identity whose cells are all known."""
+    by_sum = known[0] if index == total or index in results else None
+    by_balance = known[1] if index in (new, carried_in, total, carried_out) else None
+    for column, value in enumerate(values):
         if value is None:
             continue
-        by_sum = index in (total, *results) and all(known(row, column) for row in (total, *results))
-        by_balance = index in balance and all(known(row, column) for row in balance)
-        if not (by_sum or by_balance):
+        if not ((by_sum is not None and by_sum[column]) or (by_balance is not None and by_balance[column])):
             return False
     return True
 
@@ -104,10 +118,13 @@ def _checked(rows: dict[int, Values], index: int, new: int, carried_in: int, tot
 def _values(cut: Cut, text: str) -> Values:
     values: list[int | None] = []
     for token in cut:
-        try:
-            value = parse_value(text[token[1] : token[2]], ValueKind.COUNT)
-        except CellError:
-            value = None
+        raw = text[token[1] : token[2]]
+        value: object = SMALL_COUNTS.get(raw)  # the common case, without the value grammar
+        if value is None:
+            try:
+                value = parse_value(raw, ValueKind.COUNT)
+            except CellError:
+                value = None
         values.append(value if isinstance(value, int) else None)
     return tuple(values)
 
@@ -128,18 +145,16 @@ def _roles(specs: Sequence[RequestRowSpec], present: set[int]
 
 def _columns_hold(rows: dict[int, Values], new: int, carried_in: int, total: int, carried_out: int,
                   results: list[int]) -> bool:
+    """Whether H2 and H1 hold in every column where all their cells are known (a missing row: unknown)."""
+    parts = [rows.get(index) for index in results]
+    grand, balance = rows.get(total), [rows.get(index) for index in (new, carried_in, total, carried_out)]
     for column in range(len(APPLICANT_COLUMNS)):
-        def cell(index: int, column: int = column) -> int | None:
-            values = rows.get(index)
-            return None if values is None else values[column]
-
-        parts = [cell(index) for index in results]
-        grand = cell(total)
-        if grand is not None and all(p is not None for p in parts) and grand != sum(p or 0 for p in parts):
-            return False
-        balance = [cell(new), cell(carried_in), grand, cell(carried_out)]
-        if all(v is not None for v in balance):
-            a, b, c, d = (v or 0 for v in balance)
-            if a + b != c + d:
+        grand_value = None if grand is None else grand[column]
+        if grand_value is not None:
+            column_parts = [None if values is None else values[column] for values in parts]
+            if None not in column_parts and grand_value != sum(column_parts):  # type: ignore[arg-type]
                 return False
+        a, b, c, d = (None if values is None else values[column] for values in balance)
+        if a is not None and b is not None and c is not None and d is not None and a + b != c + d:
+            return False
     return True

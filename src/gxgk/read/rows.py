@@ -32,7 +32,7 @@ from ..template.spec import (
 )
 from .cells import EDGE, EMPTY, VALUE, Segment, Token
 from .glue import Check, glued, split_runs, splittable
-from .values import CellError, parse_value
+from .values import SMALL_COUNTS, CellError, parse_value
 
 __all__ = ["Fit", "Glue", "Keys", "Source", "SumIdentity", "fit", "fit_segment"]
 
@@ -42,7 +42,6 @@ _TRAILING: Final = 4
 #: Labels whose owner is remembered per table (see :class:`Keys`).
 _MEMO_SIZE: Final = 10_000
 #: Most counts and changes a report prints, already read: a lookup costs less than ``int()``.
-_SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
 _DIGIT = re.compile(r"\d")
 
 class Source:
@@ -111,7 +110,7 @@ class _Reader:
         position, line = source.position, source.line  # see Source.line_of, inlined
         amount = ValueKind.AMOUNT
         new = tuple.__new__  # Provenance(...) and Cell(...) without their Python-level constructors
-        small = _SMALL_COUNTS.get
+        small = SMALL_COUNTS.get
         cells: list[Cell] = []
         append = cells.append
         for index, (token_kind, start, end) in enumerate(tokens):

@@ -14,7 +14,7 @@ from typing import Final
 from .._lazy import LazyRegex
 from ..template.spec import ValueKind
 
-__all__ = ["BLANK_MARKERS", "CellError", "parse_value"]
+__all__ = ["BLANK_MARKERS", "SMALL_COUNTS", "CellError", "parse_value"]
 
 BLANK_MARKERS: Final = frozenset({"", "/", "\\", "-", "--", "---", "—", "——", "–", "―", "~", "无", "不涉及", "空",
                                   "NA", "N/A"})
@@ -34,6 +34,8 @@ _NUMBER = LazyRegex(
     (?P<unit>{UNITS})?+
     """
 )
+#: The counts most cells hold, as printed → their value: read without the value grammar on hot paths.
+SMALL_COUNTS: Final = {str(number): number for number in range(1000)}
 _NEGATIVE: Final = frozenset({"-", "减", "减少"})
 _TEN_THOUSAND: Final = Decimal(10000)
 
