@@ -109,8 +109,8 @@ def wrapped_label(text: str, segment: Segment, keys: Keys | None = None) -> str 
     if first_value - line_start > _MAX_LINE:
         return None
     own = text[line_start:first_value]
-    if not _GAP.search(own.strip() + "  x"):
-        return None  # not a fixed-width line
+    if "|" in own or "\t" in own or not _GAP.search(own.strip() + "  x"):
+        return None  # not a fixed-width line: cell borders or tabs separate its cells
     chunks = _chunks(text, line_start, first_value)
     if not chunks:
         return None
