@@ -67,8 +67,18 @@ _GLUED = regex.compile(
 _NUMBERING_POINT = regex.compile(r"[.、．](?!\d)")
 
 
+#: What follows such a word's leading number: a separator with a digit after it, or a sign that no count takes.
+_MALFORMED = regex.compile(r"[,/'.。、:;].*\d|[%‰A-Za-z]")
+
+
 def _split_word(text: str, start: int, end: int, append: Callable[[Token], None]) -> None:
     """Emit a word that holds digits as text and value tokens, each with its exact span."""
+    first = _GLUED.match(text, start, end)
+    if (end - start <= 24 and first is not None and first.end() > start
+            and not (_NUMBERING_POINT.match(text, first.end(), end) and first.end() < end - 1)
+            and _MALFORMED.match(text, first.end(), end) is not None):
+        append(Token(VALUE, start, end))  # one cell that reads as no number
+        return
     position = start
     for match in _GLUED.finditer(text, start, end):
         run_start, run_end = match.span()

@@ -256,12 +256,39 @@ def _parts(word: str) -> tuple[Token, ...]:
         position = run_end
     if position < end:
         found.append((TEXT, position, end))
+    if _malformed_number(word, found):
+        found = [(VALUE, 0, end)]  # one cell that reads as no number: blank, with a diagnostic, never a part of it
     parts = tuple(found)
     if len(word) <= _MEMO_LENGTH:
         if len(_word_parts) >= _MEMO_SIZE:
             _word_parts.clear()
         _word_parts[word] = parts
     return parts
+
+
+#: Longest word that is looked at as one cell's malformed number ("12,34", "10.5%", "1e5").
+_CELL_LENGTH: Final = 24
+#: Characters that, right after a cell's leading number, show that it is not a number and a label
+#: glued to it (labels start with a character, a bracket or their numbering): with digits after
+#: them ("12,34", "7/8", "10。5", "10.5万元、3万元"), or anywhere ("10.5%", "3x").
+_INSIDE_NUMBER: Final = frozenset(",/'.。、:;")
+_AFTER_NUMBER = re.compile(r"[%‰A-Za-z]")
+
+
+def _malformed_number(word: str, parts: list[Token]) -> bool:
+    """Whether ``word`` is one cell whose text starts as a number and goes on as none.
+
+    Splitting it would read its first digits as the whole cell ("12,34" as 12,
+    "10。5" as 10): a wrong number, where the cell's text is no number at all.
+    A numbering point after a lone digit ("1.", "2、") is a label's start, not this.
+    """
+    if len(word) > _CELL_LENGTH or len(parts) < 2 or parts[0][0] != VALUE or parts[0][1] != 0:
+        return False
+    after = parts[0][2]
+    char = word[after]
+    if char in _INSIDE_NUMBER:
+        return _DIGIT.search(word, after) is not None
+    return _AFTER_NUMBER.match(char) is not None
 
 
 def _label(printed: str) -> str:

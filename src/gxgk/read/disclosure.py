@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -74,7 +74,7 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
         note = _glued_note(reader, segment) if found.glued else None
         cells = reader.cells(tokens, plan.kinds[index], specs[index].label, plan.columns[index], note)
         if ValueKind.AMOUNT in plan.kinds[index]:
-            cells = _in_wan_yuan(reader, template, plan, index, segment, cells)
+            cells = _in_wan_yuan(reader, template, plan, index, segment, cells, segments[0].label_start)
         rows[specs[index].field] = plan.classes[index](*cells)
     if not claims:
         return None, reader.diagnostics
@@ -85,46 +85,68 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
 # The text is normalised (ASCII brackets and colons).
 _HEADER_UNIT = re.compile(r"金额[^()\d]{0,4}?\((?:单位:?)?([^()\d]{1,6})\)")
 # A unit printed for the whole table ("单位：元"), used when the column names none.
-_TABLE_UNIT = re.compile(r"单位:?(万元|千元|亿元|元)")
+_TABLE_UNIT = re.compile(r"单位:?(百万元|万元|千元|百元|亿元|元)")
 _CELL_UNIT = re.compile(r"(?:万元|千元|亿元|万|亿|元)$")
+# A money unit printed after an amount, apart from it or in brackets ("105000 元", "105000(元)"), or glued
+# to it where the tokenizer does not take it into the cell ("1.9亿元", "105千元"); then the cell's end.
+_UNIT_AFTER = re.compile(r" ?+\(?+ ?+(百万元|万元|千元|百元|亿元|元|万|亿)\)?+(?![^\s|])")
+# A unit statement for the tables below it, on a line of its own ("单位：元", "（单位：万元）").
+_UNIT_STATEMENT = re.compile(r"单位[ ]?:?[ ]?(百万元|万元|千元|百元|亿元|元)")
+#: How far above an amount row a unit statement for its table is looked for (within the section).
+_STATEMENT_REACH: Final = 1500
 
 
 @functools.lru_cache(maxsize=1024)
 def _header_unit(header: str) -> str | None:
     """The money unit a header prints for its amount column (several different ones joined with 、)."""
-    units = _HEADER_UNIT.findall(header) or list(set(_TABLE_UNIT.findall(header)))
+    units = [unit.removeprefix("人民币") for unit in _HEADER_UNIT.findall(header)] or list(
+        set(_TABLE_UNIT.findall(header)))
     return units[-1] if len(set(units)) == 1 else ("、".join(sorted(set(units))) or None)
 
 
-def _in_wan_yuan(reader: _Reader, template: Template, plan: _Plan, index: int, segment: Segment,
-                 cells: list[Cell]) -> list[Cell]:
-    """Amounts converted to 万元 by the unit their header prints; a unit that cannot be known is said.
+def _stated_unit(text: str, section_start: int, row_start: int) -> str | None:
+    """The money unit the last unit statement above a row names, within its section (``None``: none)."""
+    units = [match.group(1) for match in
+             _UNIT_STATEMENT.finditer(text, max(section_start, row_start - _STATEMENT_REACH), row_start)]
+    return units[-1] if units else None
 
-    A cell's own unit ("251000元") was applied when it was read.  A plain
-    number takes the header's unit; with none printed, the 2021 template's
-    万元 applies, while the 2019 template printed no unit at all, which a
-    warning says.
+
+def _in_wan_yuan(reader: _Reader, template: Template, plan: _Plan, index: int, segment: Segment,
+                 cells: list[Cell], section_start: int) -> list[Cell]:
+    """Amounts converted to 万元 by the unit printed with them; a unit that cannot be known is said.
+
+    A cell's own unit ("251000元") was applied when it was read.  A unit
+    printed after the number ("105000 元", "105000（元）", "1.9亿元") comes
+    next, then the header's ("收费金额（元）"), then a statement above the
+    table ("单位：元").  With none printed, the 2021 template's 万元 applies,
+    while the 2019 template printed no unit at all, which a warning says.  A
+    unit gxgk cannot convert leaves the cell blank: its number is not 万元.
     """
-    unit = _header_unit(segment.label[: plan.keys.start(segment.label, index)])
-    factor = None if unit is None else MONEY_UNIT_FACTORS.get(unit)
+    text = reader.source.text
+    header = _header_unit(segment.label[: plan.keys.start(segment.label, index)])
     result = list(cells)
     for column, (kind, cell) in enumerate(zip(plan.kinds[index], cells, strict=True)):
         if kind is not ValueKind.AMOUNT or cell.value is None or cell.source is None:
             continue
         if _CELL_UNIT.search(cell.source.raw):
             continue
+        after = _UNIT_AFTER.match(text, cell.source.end)
+        unit, said = ((after.group(1), "printed after it") if after is not None
+                      else (header, "from the header") if header is not None
+                      else (_stated_unit(text, section_start, segment.label_start), "stated above the table"))
         where = f"{plan.labels[index]} · {plan.columns[index][column]}"
+        name = plan.columns[index][column]
+        factor = None if unit is None else MONEY_UNIT_FACTORS.get(unit)
         if unit is not None and factor is None:
-            reader.note("P-unit", f"{where}: the header's unit '{unit}' is not a money unit gxgk knows; the amount "
-                        "is kept as printed, in an unknown unit", cell.source.start, row=plan.names[index],
-                        column=plan.columns[index][column])
+            result[column] = cell._replace(value=None)
+            reader.note("P-unit", f"{where}: the unit '{unit}' ({said}) is not a money unit gxgk can convert to "
+                        f"万元; '{cell.source.raw}' left blank", cell.source.start, row=plan.names[index],
+                        column=name)
         elif factor is not None and factor != "1":
             value = cell.value * Decimal(factor) if isinstance(cell.value, Decimal) else cell.value
             result[column] = cell._replace(value=value, source=cell.source._replace(
-                note=f"unit {unit} from the header, converted to 万元"))
+                note=f"unit {unit} {said}, converted to 万元"))
         elif unit is None and template.family is Template.V2019:
             reader.note("P-unit", f"{where}: printed without a unit; read as 万元", cell.source.start,
-                        Severity.WARNING, row=plan.names[index], column=plan.columns[index][column])
+                        Severity.WARNING, row=plan.names[index], column=name)
     return result
-
-

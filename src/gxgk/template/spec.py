@@ -353,7 +353,8 @@ APPEAL_RESULT_HEADER_WORDS: Final[tuple[tuple[int | str, str], ...]] = (
 )
 
 #: Money units a header or a cell may print, and what one of each is in 万元.
-MONEY_UNIT_FACTORS: Final = {"万元": "1", "万": "1", "元": "0.0001", "千元": "0.1", "亿元": "10000", "亿": "10000"}
+MONEY_UNIT_FACTORS: Final = {"万元": "1", "万": "1", "元": "0.0001", "百元": "0.01", "千元": "0.1", "百万元": "100",
+                             "亿元": "10000", "亿": "10000"}
 
 
 # ---- Stable keys for panels --------------------------------------------------------
