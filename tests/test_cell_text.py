@@ -63,7 +63,8 @@ def test_the_header_unit_wins_over_a_statement_above() -> None:
     ("本年收费金额（人民币元）", "105000", Decimal("10.5")),
 ])
 def test_header_units_in_other_words_convert(header: str, cell: str, value: Decimal) -> None:
-    section_2 = _SECTION_2.replace(_FEE_HEADER, f"信息内容 | {header} |").replace(_FEE_ROW, f"行政事业性收费 | {cell} |")
+    section_2 = (_SECTION_2.replace(_FEE_HEADER, f"信息内容 | {header} |")
+                 .replace(_FEE_ROW, f"行政事业性收费 | {cell} |"))
     parsed = _fees(section_2)
     assert parsed.disclosure is not None and parsed.disclosure.fees.values == (value,)
 

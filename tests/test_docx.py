@@ -476,3 +476,22 @@ def test_text_hidden_by_its_character_style_is_not_read() -> None:
 
     body = f"<w:p>{run('Hid', '1')}{run('Hid2', '2')}{run('Shown', '3')}<w:r><w:t>5</w:t></w:r></w:p>"
     assert "<p>35</p>" in docx_to_html(_package(body, {"word/styles.xml": styles}))
+
+
+def test_a_footnote_mark_in_a_cell_and_struck_out_text_are_not_read() -> None:
+    """Session 6's review: a superscript run after a cell's number was read as its last digit (3¹ → 31)."""
+    def run(text: str, properties: str = "") -> str:
+        return f"<w:r><w:rPr>{properties}</w:rPr><w:t>{text}</w:t></w:r>"
+
+    def cell(*runs: str) -> str:
+        return f"<w:tc><w:p>{''.join(runs)}</w:p></w:tc>"
+
+    raised = '<w:vertAlign w:val="superscript"/>'
+    row = (f"<w:tr>{cell(run('规章'))}{cell(run('1'))}{cell(run('7', '<w:strike/>'), run('0'))}"
+           f"{cell(run('3'), run('1', raised))}</w:tr>")
+    not_struck = '<w:dstrike w:val="0"/>'
+    body = f"<w:tbl>{row}</w:tbl><w:p>{run('依据条例')}{run('1', raised)}{run('办理', not_struck)}</w:p>"
+    text, notes = docx_to_text(_package(body))
+    assert text.splitlines() == ["规章 | 1 | 0 | 3 |", "依据条例1办理"]
+    codes = {note.code for note in notes}
+    assert {"P-docx-mark", "P-docx-hidden"} <= codes and not any(code.startswith("P-html") for code in codes)

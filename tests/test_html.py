@@ -238,3 +238,27 @@ def test_simple_tags_read_fast_as_html_parser_reads_them(html: str) -> None:
         patch.setattr(_Extractor, "parse_starttag", HTMLParser.parse_starttag)
         patch.setattr(_Extractor, "parse_endtag", HTMLParser.parse_endtag)
         assert html_to_text(html) == fast
+
+
+def test_a_footnote_mark_in_a_cell_is_not_a_digit_of_its_number() -> None:
+    """Session 6's review: ``<td>3<sup>1</sup></td>`` was read as 31."""
+    text, notes = html_to_text("<table><tr><td>规章</td><td>1</td><td>0</td><td>3<sup>1</sup></td></tr>"
+                               "<tr><td>行政规范性文件</td><td>2<sub>※</sub></td><td>0</td><td>4</td></tr></table>")
+    assert text == "规章 | 1 | 0 | 3 |\n行政规范性文件 | 2 | 0 | 4 |\n"
+    marks = [note for note in notes if note.code == "P-html-mark"]
+    assert len(marks) == 1 and "2 superscript or subscript" in marks[0].message and "1、※" in marks[0].message
+
+
+def test_a_superscript_outside_a_table_stays_text() -> None:
+    text, notes = html_to_text("<p>依据《条例》<sup>1</sup>第五十条</p><table><tr><td>x</td></tr></table>")
+    assert "《条例》1第五十条" in text
+    assert "P-html-mark" not in {note.code for note in notes}
+
+
+@pytest.mark.parametrize("hidden", ['<span style="display: none">9</span>', '<span hidden>9</span>',
+                                    '<span style="visibility:hidden">9</span>', "<del>9</del>", "<s>9</s>",
+                                    "<strike>9</strike>"])
+def test_hidden_and_struck_out_text_is_not_read(hidden: str) -> None:
+    text, notes = html_to_text(f"<table><tr><td>规章</td><td>{hidden}6</td></tr></table>")
+    assert text == "规章 | 6 |\n"
+    assert "P-html-hidden" in {note.code for note in notes}

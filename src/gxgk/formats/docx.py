@@ -135,6 +135,11 @@ def _renamed(note: Diagnostic) -> Diagnostic:
                           "the text extracted from it", Severity.INFO)
     if note.code == "P-html-empty":
         return Diagnostic("P-empty", "the Word (.docx) file has no text", Severity.ERROR)
+    if note.code in ("P-html-mark", "P-html-hidden"):
+        if note.code == "P-html-mark":
+            return Diagnostic("P-docx-mark", note.message, note.severity)
+        return Diagnostic("P-docx-hidden", f"{note.message.split(' ', 1)[0]} struck-out run(s) were dropped: a reader "
+                          "of the document does not see their text as the report's", note.severity)
     if note.code == "P-html-no-table":
         return Diagnostic("P-docx-no-table", "the Word file has no table; its tables can only be read if they are "
                           "written as text", Severity.WARNING)
@@ -426,7 +431,10 @@ class _Writer:
                 pieces.append(escape(_symbol(child.get(self.w + "char")), quote=False))
             elif name == "r":
                 if not self._hidden_run(child):
+                    wrap = self._run_wrap(child)  # a raised or struck-out run: marked for the HTML reader
+                    pieces.append(f"<{wrap}>" if wrap else "")
                     self._inline(child, pieces, boxes, depth + 1)
+                    pieces.append(f"</{wrap}>" if wrap else "")
             elif name == "txbxContent":
                 for block in self._shown(child):
                     boxes.extend(self._blocks(block, depth + 1))
@@ -436,6 +444,21 @@ class _Writer:
                 pieces.append(escape(child.text or "", quote=False))
             elif name not in _HIDDEN:
                 self._inline(child, pieces, boxes, depth + 1)  # ins, hyperlink, sdt, drawing → text box …
+
+    def _run_wrap(self, run: ET.Element) -> str | None:
+        """``sup``/``sub`` for a raised or lowered run (a footnote mark), ``s`` for a struck-out one, else None.
+
+        The HTML reader drops a mark inside a table cell (``3`` + superscript ``1``
+        is 3, not 31) and struck-out text everywhere, as it does for a page.
+        """
+        align = val_of(run, f"{self.w}rPr/{self.w}vertAlign", self.w)
+        if align in ("superscript", "subscript"):
+            return "sup" if align == "superscript" else "sub"
+        for name in ("strike", "dstrike"):
+            mark = run.find(f"{self.w}rPr/{self.w}{name}")
+            if mark is not None and mark.get(self.w + "val", "true") not in _TRUE_OFF:
+                return "s"
+        return None
 
     def _hidden_run(self, run: ET.Element) -> bool:
         """Whether Word hides the run: ``w:vanish`` on it, or else in its character style."""

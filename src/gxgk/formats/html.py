@@ -56,6 +56,12 @@ _VOID: Final = frozenset([
 ])
 #: Elements whose text is never shown: their data is dropped as it arrives.
 _MUTE: Final = frozenset(["script", "style", "title", "textarea", "template"])
+#: Elements whose text a reader sees struck out: not the report's current text, so dropped.
+_STRUCK: Final = frozenset(["del", "s", "strike"])
+#: Raised or lowered text inside a table cell: a footnote mark ("3<sup>1</sup>"), never part of the number.
+_MARKS: Final = frozenset(["sup", "sub"])
+#: An inline style that hides an element.
+_HIDDEN_STYLE = regex.compile(r"(?:display\s*+:\s*+none|visibility\s*+:\s*+hidden)", regex.I)
 #: Elements whose content is not the page's text: dropped when closed by their own end tag.
 _SKIP: Final = frozenset(["noscript", "select", "object", "iframe", "svg", "math", "head"])
 #: Elements that are page chrome by their tag.
@@ -167,6 +173,9 @@ class _Extractor(HTMLParser):
         self.region_of: dict[int, int] = {}  #: stack index → region opened there
         self.mute_of: set[int] = set()  #: stack indexes of open muted elements
         self.muted_chars = 0
+        self.marks_of: set[int] = set()  #: stack indexes of open footnote marks in a table cell (muted too)
+        self.marks: list[str] = []  #: the footnote marks dropped from table cells
+        self.hidden = 0  #: elements dropped as hidden or struck out
         self.tables: list[_Table] = []
         self.table_of: set[int] = set()  #: stack indexes of open <table> elements
         self.pre = 0
@@ -232,6 +241,8 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.mute_of:
             self.muted_chars += len(data)
+            if self.marks_of and data.strip():
+                self.marks.append(data.strip())
             return
         data = data.replace(JOINT, "")
         table = self._data_table()
@@ -284,7 +295,7 @@ class _Extractor(HTMLParser):
         index = len(self.stack)
         self.stack.append(tag)
         self.counts[tag] = self.counts.get(tag, 0) + 1
-        if tag in _MUTE:
+        if tag in _MUTE or self._dropped(tag, attrs):
             self.mute_of.add(index)
             self.muted_chars = 0 if len(self.mute_of) == 1 else self.muted_chars
         elif tag in _SKIP or tag in _CHROME_TAGS or _is_chrome(attrs):
@@ -304,6 +315,20 @@ class _Extractor(HTMLParser):
             if table is not None and table.row_index is None:
                 table.row_index = index
 
+    def _dropped(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether an element's text is not the report's: hidden, struck out, or a footnote mark in a cell."""
+        if tag in _MARKS:
+            table = self._data_table()
+            if table is not None and table.cell is not None:
+                self.marks_of.add(len(self.stack) - 1)
+                return True
+            return False
+        if tag in _STRUCK or any(name == "hidden" or (name == "style" and value and _HIDDEN_STYLE.search(value))
+                                 for name, value in attrs):
+            self.hidden += 1
+            return True
+        return False
+
     def _pop(self) -> str:
         tag = self.stack.pop()
         self.counts[tag] -= 1
@@ -317,6 +342,7 @@ class _Extractor(HTMLParser):
             self.region = self.regions[region].parent
         if index in self.mute_of:
             self.mute_of.discard(index)
+            self.marks_of.discard(index)
             if not own and not self.mute_of and self.muted_chars:
                 self.notes.append(Diagnostic("P-html-unclosed", f"an unclosed <{tag}> hid {self.muted_chars} "
                                              "characters of the page", Severity.WARNING))
@@ -456,6 +482,14 @@ class _Extractor(HTMLParser):
             notes.append(Diagnostic("P-html-short-row", f"{self.short_rows} table row(s) have fewer cells than the "
                                     "other rows of their table; no blank cell was made up for them, so their values "
                                     "are read only if they still fit their columns", Severity.WARNING))
+        if self.marks:
+            shown = "、".join(self.marks[:5]) + ("…" if len(self.marks) > 5 else "")
+            notes.append(Diagnostic("P-html-mark", f"{len(self.marks)} superscript or subscript mark(s) in table "
+                                    f"cells ({shown}) were dropped as footnote marks, not read as digits of the cell",
+                                    Severity.INFO))
+        if self.hidden:
+            notes.append(Diagnostic("P-html-hidden", f"{self.hidden} hidden or struck-out element(s) were dropped: "
+                                    "a reader of the page does not see their text as the report's", Severity.INFO))
         if not self.table_count:
             notes.append(Diagnostic("P-html-no-table", "the HTML has no <table>; its tables can only be read if "
                                     "they are written as text", Severity.WARNING))
