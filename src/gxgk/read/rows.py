@@ -367,6 +367,28 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
                                           item[0].values[0][1]))
 
 
+def _rival(found: tuple[Segment, Fit], candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str,
+           after: int, glue: Glue | None, padded: object) -> Segment | None:
+    """Another candidate after ``after`` that reads the row as printed too, with other numbers, if any.
+
+    Both stand where the table's next row may stand and both fit it as
+    printed (no glue), so position cannot choose: a summary row above the
+    table, or a second copy of the row, that disagrees leaves the row unknown.
+    """
+    segment, fitted = found
+    if segment.values[0][1] <= after or fitted.glued or len(fitted.cuts) != 1 or not _has_number(fitted.cuts[0], text):
+        return None
+    mine = [text[start:end] for _, start, end in fitted.cuts[0]]
+    for other in candidates:
+        if other is segment or other.values[0][1] <= after:
+            continue
+        other_fit = fit_segment(other, kinds, text, glue, padded)
+        if (not other_fit.glued and len(other_fit.cuts) == 1 and _has_number(other_fit.cuts[0], text)
+                and [text[start:end] for _, start, end in other_fit.cuts[0]] != mine):
+            return other
+    return None
+
+
 def _choose(claims: dict[int, list[Segment]], plan: _Plan, reader: _Reader, glue: Glue | None = None,
             kinds: Sequence[Sequence[ValueKind]] | None = None) -> dict[int, tuple[Segment, Fit]]:
     """One segment per row, in template order.
@@ -381,7 +403,15 @@ def _choose(claims: dict[int, list[Segment]], plan: _Plan, reader: _Reader, glue
     after = -1
     text = reader.source.text
     for index, row_kinds in enumerate(kinds or plan.kinds):
-        found = _best(claims.get(index, ()), row_kinds, text, after, glue, reader.padded)
+        candidates = claims.get(index, ())
+        found = _best(candidates, row_kinds, text, after, glue, reader.padded)
+        if found is not None and len(candidates) > 1 and (rival := _rival(found, candidates, row_kinds, text, after,
+                                                                             glue, reader.padded)) is not None:
+            reader.note("P-row-duplicate", f"{plan.labels[index]}: printed twice with different numbers, "
+                        f"{_describe(found[0], reader.source)} and {_describe(rival, reader.source)}, and nothing "
+                        "tells which is the table's row; left blank", found[0].label_start, row=plan.names[index])
+            after = max(after, found[0].values[0][1], rival.values[0][1])
+            continue
         if found is not None:
             chosen[index] = found
             after = max(after, found[0].values[0][1])
