@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import gxgk
 
-from .test_never_wrong import MATRIX, named, report
+from .test_never_wrong import _SECTION_2, MATRIX, named, report
 
 _NEW = "一、本年新收政府信息公开申请数量"
 _NEW_ROW = f"{_NEW} | " + " | ".join(map(str, MATRIX[0])) + " |"
@@ -43,3 +43,146 @@ def test_a_sentence_naming_a_row_before_the_table_does_not_blank_it() -> None:
     assert parsed.disclosure is not None
     assert parsed.disclosure.fees.values == (Decimal("2.5"),)
     assert not any(d.code == "P-row-duplicate" for d in parsed.diagnostics)
+
+
+_SECTION_2_2019 = """二、主动公开政府信息情况
+第二十条第（一）项 |
+信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+规章 | 0 | 0 | 3 |
+规范性文件 | 2 | 2 | 15 |
+第二十条第（五）项 |
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+行政许可 | 41 | 减37 | 16123 |
+其他对外管理服务事项 | 693 | 0 | 693 |
+第二十条第（九）项 |
+信息内容 | 采购项目数量 | 采购总金额（万元） |
+政府集中采购 | 158 | 19379.18 |
+"""
+
+
+def _report_2019(section_2: str = _SECTION_2_2019) -> gxgk.Report:
+    return gxgk.parse(f"某某县2019年政府信息公开工作年度报告\n一、总体情况\n2019年，本县认真贯彻落实条例。\n{section_2}"
+                      "五、存在的主要问题及改进情况\n工作仍有不足。\n")
+
+
+def test_the_2019_scaffold_reads_exactly() -> None:
+    parsed = _report_2019()
+    assert parsed.template is gxgk.Template.V2019 and isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.normative_documents.values == (2, 2, 15)
+    assert parsed.disclosure.licensing.values == (41, -37, 16123)
+    assert parsed.disclosure.procurement.values == (158, Decimal("19379.18"))
+
+
+def test_section_2_columns_follow_their_header() -> None:
+    """The review: values were taken by template position whatever the header printed."""
+    moved = (_SECTION_2_2019
+             .replace("本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+                      "对外公开总数量 | 本年新制作数量 | 本年新公开数量 |")
+             .replace("规范性文件 | 2 | 2 | 15 |", "规范性文件 | 15 | 2 | 2 |")
+             .replace("规章 | 0 | 0 | 3 |", "规章 | 3 | 0 | 0 |")
+             .replace("上一年项目数量 | 本年增/减 | 处理决定数量 |", "处理决定数量 | 上一年项目数量 | 本年增/减 |")
+             .replace("行政许可 | 41 | 减37 | 16123 |", "行政许可 | 16123 | 41 | 减37 |")
+             .replace("其他对外管理服务事项 | 693 | 0 | 693 |", "其他对外管理服务事项 | 693 | 693 | 0 |")
+             .replace("采购项目数量 | 采购总金额（万元） |", "采购总金额（万元） | 采购项目数量 |")
+             .replace("政府集中采购 | 158 | 19379.18 |", "政府集中采购 | 19379.18 | 158 |"))
+    parsed = _report_2019(moved)
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.rules.values == (0, 0, 3)
+    assert parsed.disclosure.normative_documents.values == (2, 2, 15)
+    assert parsed.disclosure.licensing.values == (41, -37, 16123)
+    assert parsed.disclosure.other_services.values == (693, 0, 693)
+    assert parsed.disclosure.procurement.values == (158, Decimal("19379.18"))
+    assert sum(d.code == "P-header-order" for d in parsed.diagnostics) == 3
+
+
+def test_a_2021_section_2_header_in_another_order_is_followed() -> None:
+    section_2 = (_SECTION_2.replace("本年制发件数 | 本年废止件数 | 现行有效件数 |",
+                                    "现行有效件数 | 本年制发件数 | 本年废止件数 |")
+                 .replace("规章 | 1 | 0 | 11 |", "规章 | 11 | 1 | 0 |"))
+    parsed = gxgk.parse(report(section_2=section_2))
+    assert parsed.disclosure is not None and parsed.disclosure.rules.values == (1, 0, 11)
+
+
+def test_a_section_2_header_that_contradicts_the_template_without_naming_every_column_is_blank() -> None:
+    section_2 = _SECTION_2_2019.replace("上一年项目数量 | 本年增/减 | 处理决定数量 |",
+                                        "处理决定数量 | 上一年项目数量 | 变化 |")
+    parsed = _report_2019(section_2)
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.licensing.values == (None, None, None)
+    assert parsed.disclosure.other_services.values == (None, None, None)
+    assert named(parsed, 2, "行政许可", "处理决定数量") and named(parsed, 2, "其他对外管理服务事项", "本年增/减")
+    assert parsed.disclosure.procurement.values == (158, Decimal("19379.18"))  # other items are read
+
+
+def test_a_section_2_header_that_names_some_columns_in_template_order_is_read_by_position() -> None:
+    section_2 = _SECTION_2_2019.replace("上一年项目数量 | 本年增/减 | 处理决定数量 |", "上一年项目数量 | 本年 | 处理 |")
+    parsed = _report_2019(section_2)
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.licensing.values == (41, -37, 16123)
+
+
+_SWAPPED = (0, 1, 2, 3, 5, 4, 6)  # 其他 printed before 法律服务机构
+_TOP = "自然人 | 法人或其他组织 | 总计 |\n"
+
+
+def _blank_and_named(parsed: gxgk.Report) -> bool:
+    return (parsed.requests is not None and all(value is None for row in parsed.requests.rows for value in row.values)
+            and named(parsed, 3, "三、本年度办理结果 / （一）予以公开", "其他")
+            and any(d.code == "P-header" for d in parsed.diagnostics))
+
+
+def test_a_header_that_names_some_columns_where_the_template_has_others_leaves_the_table_blank() -> None:
+    """The review: a sub-header with a lost, wrapped or shortened name was read in template order."""
+    for sub in ("商业企业 | 科研机构 | 社会公益组织 | 其他 |  |",
+                "商业 | 科研 | 社会公 | 其他 | 法律服 |\n企业 | 机构 | 益组织 |  | 务机构 |",
+                "企业 | 科研 | 公益组织 | 其他 | 法律机构 |"):
+        assert _blank_and_named(gxgk.parse(report(header=_TOP + sub, order=_SWAPPED))), sub
+
+
+def test_the_same_damaged_headers_in_template_order_are_read() -> None:
+    for sub in ("商业企业 | 科研机构 | 社会公益组织 |  | 其他 |",
+                "商业 | 科研 | 社会公 | 法律服 | 其他 |\n企业 | 机构 | 益组织 | 务机构 |  |",
+                "企业 | 科研 | 公益组织 | 法律机构 | 其他 |"):
+        parsed = gxgk.parse(report(header=_TOP + sub))
+        assert parsed.requests is not None, sub
+        assert [row.values for row in parsed.requests.rows] == [tuple(row) for row in MATRIX], sub
+
+
+def test_a_group_printed_in_other_words_is_the_group() -> None:
+    header = "自然人 | 法人和其他组织 | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其它 |"
+    parsed = gxgk.parse(report(header=header))
+    assert parsed.requests is not None
+    assert [row.values for row in parsed.requests.rows] == [tuple(row) for row in MATRIX]
+
+
+def test_a_table_without_header_whose_rows_add_up_in_no_row_is_blank() -> None:
+    """The review: 总计 printed first, no header; every row broke H3 read in template order."""
+    parsed = gxgk.parse(report(header="", order=(6, 0, 1, 2, 3, 4, 5)))
+    assert _blank_and_named(parsed)
+    assert any("H3" in d.message for d in parsed.diagnostics if d.code == "P-header")
+    plain = gxgk.parse(report(header=""))
+    assert plain.requests is not None
+    assert [row.values for row in plain.requests.rows] == [tuple(row) for row in MATRIX]
+
+
+_RESULTS_HEADER = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"
+
+
+def _section_4(results: str, values: str) -> str:
+    return (f"行政复议 | 行政诉讼 |\n{results} 未经复议直接起诉 | 复议后起诉 |\n{results} {results}\n{values}")
+
+
+def test_section_4_results_in_another_order_and_spelling_are_followed() -> None:
+    results = "结果纠正 | 结果维持 | 其它结果 | 尚未审结 | 总计 |"
+    values = "1 | 5 | 0 | 2 | 8 | 0 | 3 | 1 | 0 | 4 | 1 | 1 | 0 | 0 | 2 |"
+    parsed = gxgk.parse(report(section_4=_section_4(results, values)))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] == [(5, 1, 0, 2, 8), (3, 0, 1, 0, 4), (1, 1, 0, 0, 2)]
+
+
+def test_section_4_results_named_partly_out_of_order_are_blank() -> None:
+    results = "结果纠正 | 结果维持 | 其余结果 | 尚未审结 | 总计 |"  # 其余结果: a name gxgk does not know
+    values = "1 | 5 | 0 | 2 | 8 | 0 | 3 | 1 | 0 | 4 | 1 | 1 | 0 | 0 | 2 |"
+    parsed = gxgk.parse(report(section_4=_section_4(results, values)))
+    assert parsed.appeals is not None and all(v is None for block in parsed.appeals.blocks for v in block.values)
+    assert any(d.code == "P-header" for d in parsed.diagnostics)

@@ -20,12 +20,15 @@ from ..model import (
 from ..template.spec import (
     DISCLOSURE_ROWS,
     MONEY_UNIT_FACTORS,
+    DisclosureRowSpec,
     Template,
     ValueKind,
 )
 from .cells import Segment
+from .header import Unreadable, column_order
 from .rows import (
     _FORCED,
+    Fit,
     Source,
     _choose,
     _claims,
@@ -66,19 +69,63 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
     specs = DISCLOSURE_ROWS[template]
     claims = _claims(segments, plan.keys)
     chosen = _choose(claims, plan, reader, _FORCED)
+    orders = _item_orders(reader, specs, plan, chosen)
     rows: dict[str, Any] = {}  # field → its row (each a row class of the template's disclosure class)
     for index, (segment, found) in sorted(chosen.items()):
+        order = orders.get(specs[index].item)
+        if order is None:
+            continue  # the item's header cannot be followed: said once for the item
         tokens = _determined(reader, plan.labels[index], segment, found, plan.names[index])
         if tokens is None:
             continue
         note = _glued_note(reader, segment) if found.glued else None
-        cells = reader.cells(tokens, plan.kinds[index], specs[index].label, plan.columns[index], note)
+        kinds, columns = plan.kinds[index], plan.columns[index]
+        printed = reader.cells(tokens, [kinds[c] for c in order], specs[index].label, [columns[c] for c in order],
+                               note)
+        cells = [cell for _, cell in sorted(zip(order, printed, strict=True))]
         if ValueKind.AMOUNT in plan.kinds[index]:
             cells = _in_wan_yuan(reader, template, plan, index, segment, cells, segments[0].label_start)
         rows[specs[index].field] = plan.classes[index](*cells)
     if not claims:
         return None, reader.diagnostics
     return DISCLOSURE_CLASSES[template.family](**rows), reader.diagnostics
+
+
+def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Plan,
+                 chosen: dict[int, tuple[Segment, Fit]]) -> dict[str, tuple[int, ...] | None]:
+    """Each item's printed column order (template indices), from the header its first row's label holds.
+
+    ``None`` for an item whose header names its columns out of template order
+    without naming them all: its rows are left blank, with a ``P-header`` error.
+    """
+    orders: dict[str, tuple[int, ...] | None] = {}
+    firsts: dict[str, int] = {}
+    for index, (segment, _) in chosen.items():
+        item = specs[index].item
+        if item not in firsts or segment.label_start < chosen[firsts[item]][0].label_start:
+            firsts[item] = index
+    for item, index in firsts.items():
+        columns = specs[index].columns
+        words = tuple(column.header for column in columns)
+        if len(columns) < 2 or not all(words):
+            orders[item] = tuple(range(len(columns)))
+            continue
+        segment = chosen[index][0]
+        order = column_order(segment.label[: plan.keys.start(segment.label, index)], words)
+        if isinstance(order, Unreadable):
+            orders[item] = None
+            rows = [i for i, spec in enumerate(specs) if spec.item == item]
+            for row in rows:
+                reader.note("P-header", f"{plan.labels[row]}: {order.reason}; which value belongs to which column "
+                            "cannot be known, so the row is left blank", segment.label_start, Severity.ERROR,
+                            row=plan.names[row])
+            continue
+        orders[item] = tuple(int(column) for column in order.columns)  # template indices: no SUBTOTAL here
+        if order.moved:
+            printed = "、".join(columns[int(c)].label for c in order.columns)
+            reader.note("P-header-order", f"{item}: the header prints the columns as {printed}; values were read "
+                        "in that order", segment.label_start, Severity.INFO)
+    return orders
 
 
 # The unit an amount column's header prints after its name: "收费金额(单位:元)", "采购总金额（万元）".

@@ -21,6 +21,7 @@ The header words are data in :mod:`gxgk.template.spec`.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
@@ -39,7 +40,8 @@ from ..template.spec import (
     SUITS,
 )
 
-__all__ = ["CAPTION_END", "Order", "Unreadable", "appeal_order", "applicant_order", "header_text"]
+__all__ = ["CAPTION_END", "Order", "Unreadable", "appeal_order", "applicant_cells_agree", "applicant_order",
+           "column_order", "header_text"]
 
 Name = int | str
 
@@ -127,15 +129,101 @@ def applicant_order(header: str) -> Order | Unreadable | tuple[Order, Order]:
     if not set(template) <= set(leaves):
         if SUBTOTAL in leaves:
             return Unreadable("the header prints a 法人或其他组织小计 column but does not name every other column")
+        if not _partial_in_order(names):
+            return Unreadable("the header names the applicant columns out of template order, and not all of them")
         return Order(template, False)
     as_leaves = Order(leaves, True)
+    as_rows = Order(tuple(_as_rows(names)), True)
+    return as_rows if as_rows == as_leaves else (as_rows, as_leaves)
+
+
+def _as_rows(names: Sequence[Name]) -> list[Name]:
+    """A header's names with a two-level header's second row standing where its group does."""
     owned = [n for n in names if n in LEGAL_PERSON_COLUMNS or n == SUBTOTAL]
-    if GROUP not in names or tuple(names[-len(owned):]) != tuple(owned):
-        return as_leaves  # the group's columns do not close the header: it is not a second header row
+    if GROUP not in names or not owned or list(names[-len(owned):]) != owned:
+        return [n for n in names if n != GROUP]
     top = [n for n in names if n not in LEGAL_PERSON_COLUMNS and n != SUBTOTAL]
     at = top.index(GROUP)
-    as_rows = Order((*top[:at], *owned, *top[at + 1:]), True)
-    return as_rows if as_rows == as_leaves else (as_rows, as_leaves)
+    return [*top[:at], *owned, *top[at + 1:]]
+
+
+def _partial_in_order(names: Sequence[Name]) -> bool:
+    """Whether the names of a header that does not name every column stand in template order.
+
+    Read as rows when it prints the group; a two-level header whose group
+    cell was lost ("自然人 总计 商业企业 … 其他") still ends in its second row,
+    and each of its two rows must be in order.
+    """
+    if _in_template_order(_as_rows(names)):
+        return True
+    owned = [n for n in names if n in LEGAL_PERSON_COLUMNS]
+    if not owned or list(names[-len(owned):]) != owned:
+        return False
+    return _in_template_order([n for n in names if n not in owned and n != GROUP]) and _in_template_order(owned)
+
+
+#: What separates a header's printed cells on one line: a border or a tab.  (Not a wide gap: fixed-width
+#: text prints a wrapped cell's words on other lines, and leaves no empty cell where they are missing.)
+_CELL_BORDER = re.compile(r"[ ]*+[|\t][ ]*+")
+
+
+def applicant_cells_agree(lines: str) -> bool:
+    """Whether the header's cells stand where the template has them, as far as they can be placed.
+
+    A header that does not name every column is read in template order; its
+    named cells must not say otherwise.  On a line of cells (borders or
+    tabs, as pipe, markdown, HTML and Word tables print them, an empty cell
+    included), two named cells that are *k* cells apart must be *k* columns
+    apart in the template: "社会公益组织 | 其他 | " puts 其他 where 法律服务机构
+    stands (a name was lost, and its column is not 其他's).  Lines with the
+    group (法人或其他组织) or a 小计 cell span columns and are not placed.
+
+    >>> applicant_cells_agree("商业企业 | 科研机构 | 社会公益组织 | 其他 |  |")
+    False
+    >>> applicant_cells_agree("商业企业 | 科研机构 | 社会公益 | 法律服 | 其他 |")
+    True
+    """
+    for line in lines.split("\n"):
+        cells = _CELL_BORDER.split(line.strip(" |\t"))
+        if len(cells) < 2:
+            continue  # one cell, or a fixed-width line: nothing says where its words stand
+        placed: list[tuple[int, int]] = []
+        for position, cell in enumerate(cells):
+            found = _names("".join(cell.split()), APPLICANT_HEADER_WORDS)
+            if GROUP in found or SUBTOTAL in found:
+                placed = []
+                break
+            if len(found) > 1:
+                return False  # two names in one cell: neither can be placed
+            if found:
+                placed.append((position, int(found[0])))
+        for (at, column), (next_at, next_column) in itertools.pairwise(placed):
+            if next_at - at != next_column - column:
+                return False
+    return True
+
+
+@functools.lru_cache(maxsize=1024)
+def column_order(header: str, words: tuple[str, ...]) -> Order | Unreadable:
+    """The order of a section 二 item's columns from its header text; ``words`` are each column's header regex.
+
+    The same rule as for the other tables: a header that names every column
+    once gives the order; one that names only some in template order (or
+    none) gives the template order; one that names some out of it cannot be
+    followed or ignored.
+
+    >>> column_order("信息内容现行有效件数本年制发件数本年废止件数", ("制发", "废止", "现行有效")).columns
+    (2, 0, 1)
+    >>> column_order("信息内容采购项目数量", ("项目数", "金额"))
+    Order(columns=(0, 1), from_header=False)
+    """
+    template = tuple(range(len(words)))
+    names = _first_run(_names(header, tuple(enumerate(words))))
+    if set(names) == set(template):
+        return Order(tuple(int(name) for name in names), True)
+    if _in_template_order(names):
+        return Order(template, False)
+    return Unreadable("the header names the columns out of template order, and not all of them")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -186,8 +274,10 @@ def _result_order(found: Sequence[Name]) -> Order | Unreadable:
             runs.append([])
         runs[-1].append(name)
     complete = {tuple(run) for run in runs if set(run) == set(template)}
-    if not complete:  # garbled or truncated: it cannot say the order differs
-        return Order(template, False)
+    if not complete:  # garbled or truncated: it cannot say the order differs, unless it names some out of order
+        if all(_in_template_order(run) for run in runs):
+            return Order(template, False)
+        return Unreadable("the header names the result columns out of template order, and not all of them")
     if len(complete) == 1:
         columns = complete.pop()
         if all(_consistent(run, columns) for run in runs):

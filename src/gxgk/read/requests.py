@@ -28,7 +28,7 @@ from ..template.spec import (
     printed_rows,
 )
 from .cells import VALUE, Segment, Token
-from .header import CAPTION_END, Order, Unreadable, applicant_order, header_text
+from .header import CAPTION_END, Order, Unreadable, applicant_cells_agree, applicant_order, header_text
 from .previous import carried_over
 from .resolve import Resolution, resolve_table
 from .rows import (
@@ -108,6 +108,12 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
         if decided is not order:  # glued rows were split as if in template order: they are not
             order, as_template = decided, False
             chosen = {index: pair for index, pair in chosen.items() if not pair[1].glued}
+    elif not order.from_header and (failing := _totals_contradict(reader.source.text, chosen)) is not None:
+        _unreadable_header(reader, f"the header does not name the columns, and read in template order the rows' "
+                           f"totals (总计 = Σ, H3) fail in {failing}: the columns are not in template order, or "
+                           "the figures are not what the page printed",
+                           min(s.label_start for found in claims.values() for s in found))
+        return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
     glued = {index for index, (_, found) in chosen.items() if found.glued}
     for index in sorted(glued):
         if chosen[index][1].exhausted:
@@ -222,7 +228,11 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
     """The data columns' order from the header before the table's first row; ``None`` if it cannot be known."""
     index, first = min(((i, segment) for i, found in claims.items() for segment in found),
                        key=lambda item: item[1].label_start)
-    order = applicant_order(_header_of(reader.source.text, first, plan.keys.start(first.label, index)))
+    text = reader.source.text
+    order = applicant_order(_header_of(text, first, plan.keys.start(first.label, index)))
+    if isinstance(order, Order) and not order.from_header and not applicant_cells_agree(_header_lines(text, first)):
+        order = Unreadable("the header does not name every applicant column, and the cells it names stand where "
+                           "the template has other columns")
     if isinstance(order, Unreadable):
         _unreadable_header(reader, order.reason, first.label_start)
         return None
@@ -287,6 +297,13 @@ def _header_of(text: str, first: Segment, row_start: int) -> str:
     return "".join(before[cut + len(CAPTION_END) :].replace("|", " ").split()) + first.label[:row_start]
 
 
+def _header_lines(text: str, first: Segment) -> str:
+    """The lines between the caption (…情况) and the table's first row, as printed (for their cells)."""
+    line_start = text.rfind("\n", 0, first.values[0][1]) + 1
+    cut = text.rfind(CAPTION_END, max(0, first.label_start - _HEADER_REACH), line_start)
+    return text[cut + len(CAPTION_END) if cut >= 0 else first.label_start : line_start]
+
+
 def _unreadable_header(reader: _Reader, reason: str, offset: int | None) -> None:
     reader.note("P-header", f"{reason}; which value belongs to which applicant column cannot be known, so the "
                 "table is left blank", offset, Severity.ERROR, table=True)
@@ -294,6 +311,27 @@ def _unreadable_header(reader: _Reader, reason: str, offset: int | None) -> None
 
 #: Rows that must break H3 in one reading of a header before the other reading is taken instead.
 _CONTRADICTING_ROWS: Final = 3
+
+
+def _totals_contradict(text: str, chosen: dict[int, tuple[Segment, Fit]]) -> str | None:
+    """How many rows break H3 in template order, when they are most rows with a total (else ``None``).
+
+    Without a header, template order is assumed; a table whose rows add up
+    in no row (总计 printed first, say) says it is wrong.  One or two rows
+    may be the publisher's errors; rows of zeros say nothing.
+    """
+    fails = holds = 0
+    for _, found in chosen.values():
+        if found.glued or len(found.cuts) != 1:
+            continue
+        row = [SMALL_COUNTS.get(text[start:end]) for _, start, end in found.cuts[0]]
+        if None in row or not any(row):
+            continue
+        if row[-1] == sum(row[:-1]):  # type: ignore[arg-type]
+            holds += 1
+        else:
+            fails += 1
+    return f"{fails} of {fails + holds} rows" if fails >= _CONTRADICTING_ROWS and fails > holds else None
 
 
 def _decide_order(reader: _Reader, claims: dict[int, list[Segment]], candidates: tuple[Order, Order],

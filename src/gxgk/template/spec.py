@@ -52,6 +52,9 @@ class Column:
     label: str
     field: str
     kind: ValueKind = ValueKind.COUNT
+    #: What a printed header calls the column (a regex); an item's header is read by these words
+    #: when it has two columns or more.  Empty: the column is known by position only.
+    header: str = ""
 
 
 @attrs.frozen
@@ -156,19 +159,19 @@ ITEM_9 = "第二十条第（九）项"
 
 _C = ValueKind.COUNT
 _PROJECTS_2019 = (
-    Column("上一年项目数量", "previous_count"),
-    Column("本年增/减", "change", ValueKind.DELTA),
-    Column("处理决定数量", "decisions"),
+    Column("上一年项目数量", "previous_count", header=r"上一?年(?:度)?项目|上一年|上年"),
+    Column("本年增/减", "change", ValueKind.DELTA, header=r"增/?减|增加/?减少|增减"),
+    Column("处理决定数量", "decisions", header=r"处理决定|决定数量"),
 )
 _DOCS_2019 = (
-    Column("本年新制作数量", "new_made"),
-    Column("本年新公开数量", "new_published"),
-    Column("对外公开总数量", "total_published"),
+    Column("本年新制作数量", "new_made", header=r"新制作|制作数量"),
+    Column("本年新公开数量", "new_published", header=r"新公开|公开数量(?!总)"),
+    Column("对外公开总数量", "total_published", header=r"公开总数|总数量"),
 )
 _DOCS_2021 = (
-    Column("本年制发件数", "issued"),
-    Column("本年废止件数", "repealed"),
-    Column("现行有效件数", "in_force"),
+    Column("本年制发件数", "issued", header=r"制发"),
+    Column("本年废止件数", "repealed", header=r"废止"),
+    Column("现行有效件数", "in_force", header=r"现行有效|有效件数"),
 )
 _DECISIONS_2021 = (Column("本年处理决定数量", "decisions"),)
 
@@ -182,11 +185,11 @@ DISCLOSURE_ROWS: Final[dict[Template, tuple[DisclosureRowSpec, ...]]] = {
         DisclosureRowSpec(ITEM_6, "行政处罚", "penalties", r"行政处罚", _PROJECTS_2019),
         DisclosureRowSpec(ITEM_6, "行政强制", "enforcement", r"行政强制", _PROJECTS_2019),
         DisclosureRowSpec(ITEM_8, "行政事业性收费", "fees", r"事业性收费",
-                          (Column("上一年项目数量", "previous_count"),
-                           Column("本年增/减", "change", ValueKind.DELTA))),
+                          (Column("上一年项目数量", "previous_count", header=r"上一?年(?:度)?项目|上一年|上年"),
+                           Column("本年增/减", "change", ValueKind.DELTA, header=r"增/?减|增加/?减少|增减"))),
         DisclosureRowSpec(ITEM_9, "政府集中采购", "procurement", r"集中采购",
-                          (Column("采购项目数量", "projects"),
-                           Column("采购总金额", "amount", ValueKind.AMOUNT))),
+                          (Column("采购项目数量", "projects", header=r"项目数|采购数量"),
+                           Column("采购总金额", "amount", ValueKind.AMOUNT, header=r"金额"))),
     ),
     Template.V2021: (
         DisclosureRowSpec(ITEM_1, "规章", "rules", r"规章", _DOCS_2021),
@@ -320,13 +323,13 @@ SUITS: Final = "suits"
 #: Section 三: header words → column (an index of APPLICANT_COLUMNS, or GROUP / SUBTOTAL).
 APPLICANT_HEADER_WORDS: Final[tuple[tuple[int | str, str], ...]] = (
     (SUBTOTAL, r"法人或其他组织小计|法人或者其他组织小计|小计"),
-    (GROUP, r"法人或其他组织|法人或者其他组织"),
+    (GROUP, r"法人或其他组织|法人或者其他组织|法人及其他组织|法人和其他组织|或者?其他组织"),
     (0, r"自然人"),
     (1, r"商业企业|商业|企业"),
     (2, r"科研机构|科研"),
     (3, r"社会公益组织|社会公益|公益组织|社会组织"),
     (4, r"法律服务机构|法律服务"),
-    (5, r"其他"),
+    (5, r"其他|其它"),
     (6, r"总计|合计"),
 )
 #: The legal-person columns that GROUP owns (indices of APPLICANT_COLUMNS).
@@ -347,7 +350,7 @@ SUIT_BLOCKS: Final = (1, 2)
 APPEAL_RESULT_HEADER_WORDS: Final[tuple[tuple[int | str, str], ...]] = (
     (0, r"结果维持"),
     (1, r"结果纠正"),
-    (2, r"其他结果"),
+    (2, r"其他结果|其它结果"),
     (3, r"尚未审结"),
     (4, r"总计|合计"),
 )
