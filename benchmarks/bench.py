@@ -52,6 +52,7 @@ HOSTILE_UNITS: dict[str, str] = {
     "pipe space": "| ",
     "gt pipe": ">|",
     "tabs": "\t",
+    "a table row": "（二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
 }
 
 
@@ -112,8 +113,10 @@ def grown(seed: str, times: int = 100, one_line: bool = False) -> str:
     grown narrative and the tables after it alike).
     """
     lines = seed.split("\n")
-    start = next(i for i, line in enumerate(lines) if regex.match(r"\s*一、", line))
-    para = max(range(start + 1, min(start + 15, len(lines))), key=lambda i: len(lines[i]))
+    # the overview's longest line before the first table (a report whose headings were lost, like
+    # seed 004, has no "一、总体情况": its "一、" line is a row of section 三's table, not narrative)
+    tables = next(i for i, line in enumerate(lines) if regex.search(r"第二十条|信息内容|本年新收", line))
+    para = max(range(tables), key=lambda i: len(lines[i]))
     paragraph = lines[para]
     copies = max(1, (times - 1) * len(seed.encode()) // (len(paragraph.encode()) + 1))
     text = "\n".join([*lines[: para + 1], *([paragraph] * copies), *lines[para + 1 :]])

@@ -358,8 +358,17 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
     if len(candidates) == 1:  # the common case
         found = fit_segment(candidates[0], kinds, text, glue, padded)
         return (candidates[0], found) if found.cuts or found.exhausted else None
-    fitting = [(segment, found) for segment in candidates
-               if (found := fit_segment(segment, kinds, text, glue, padded)).cuts or found.exhausted]
+    return _first_after(_fitting(candidates, kinds, text, glue, padded), text, after)
+
+
+def _fitting(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, glue: Glue | None,
+             padded: object) -> list[tuple[Segment, Fit]]:
+    return [(segment, found) for segment in candidates
+            if (found := fit_segment(segment, kinds, text, glue, padded)).cuts or found.exhausted]
+
+
+def _first_after(fitting: Sequence[tuple[Segment, Fit]], text: str, after: int) -> tuple[Segment, Fit] | None:
+    """Of the fitting candidates, the first after ``after`` with a number (see :func:`_best`)."""
     if len(fitting) < 2:
         return fitting[0] if fitting else None
     return min(fitting, key=lambda item: (item[0].values[0][1] <= after,
@@ -367,9 +376,9 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
                                           item[0].values[0][1]))
 
 
-def _rival(found: tuple[Segment, Fit], candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str,
-           after: int, glue: Glue | None, padded: object) -> Segment | None:
-    """Another candidate after ``after`` that reads the row as printed too, with other numbers, if any.
+def _rival(found: tuple[Segment, Fit], fitting: Sequence[tuple[Segment, Fit]], text: str, after: int
+           ) -> Segment | None:
+    """Another fitting candidate after ``after`` that reads the row as printed too, with other numbers, if any.
 
     Both stand where the table's next row may stand and both fit it as
     printed (no glue), so position cannot choose: a summary row above the
@@ -379,12 +388,10 @@ def _rival(found: tuple[Segment, Fit], candidates: Sequence[Segment], kinds: Seq
     if segment.values[0][1] <= after or fitted.glued or len(fitted.cuts) != 1 or not _has_number(fitted.cuts[0], text):
         return None
     mine = [text[start:end] for _, start, end in fitted.cuts[0]]
-    for other in candidates:
-        if other is segment or other.values[0][1] <= after:
-            continue
-        other_fit = fit_segment(other, kinds, text, glue, padded)
-        if (not other_fit.glued and len(other_fit.cuts) == 1 and _has_number(other_fit.cuts[0], text)
-                and [text[start:end] for _, start, end in other_fit.cuts[0]] != mine):
+    for other, other_fit in fitting:
+        if (other is not segment and other.values[0][1] > after and not other_fit.glued
+                and len(other_fit.cuts) == 1 and [text[start:end] for _, start, end in other_fit.cuts[0]] != mine
+                and _has_number(other_fit.cuts[0], text)):
             return other
     return None
 
@@ -404,9 +411,13 @@ def _choose(claims: dict[int, list[Segment]], plan: _Plan, reader: _Reader, glue
     text = reader.source.text
     for index, row_kinds in enumerate(kinds or plan.kinds):
         candidates = claims.get(index, ())
-        found = _best(candidates, row_kinds, text, after, glue, reader.padded)
-        if found is not None and len(candidates) > 1 and (rival := _rival(found, candidates, row_kinds, text, after,
-                                                                             glue, reader.padded)) is not None:
+        if len(candidates) > 1:
+            fitting = _fitting(candidates, row_kinds, text, glue, reader.padded)
+            found = _first_after(fitting, text, after)
+            rival = None if found is None else _rival(found, fitting, text, after)
+        else:
+            found, rival = _best(candidates, row_kinds, text, after, glue, reader.padded), None
+        if found is not None and rival is not None:
             reader.note("P-row-duplicate", f"{plan.labels[index]}: printed twice with different numbers, "
                         f"{_describe(found[0], reader.source)} and {_describe(rival, reader.source)}, and nothing "
                         "tells which is the table's row; left blank", found[0].label_start, row=plan.names[index])
