@@ -80,15 +80,22 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
             continue
         note = _glued_note(reader, segment) if found.glued else None
         kinds, columns = plan.kinds[index], plan.columns[index]
-        printed = reader.cells(tokens, [kinds[c] for c in order], specs[index].label, [columns[c] for c in order],
-                               note)
-        cells = [cell for _, cell in sorted(zip(order, printed, strict=True))]
+        if order == _IN_ORDER[len(order)]:  # the common case: the header (if any) agrees with the template
+            cells = reader.cells(tokens, kinds, specs[index].label, columns, note)
+        else:
+            printed = reader.cells(tokens, [kinds[c] for c in order], specs[index].label, [columns[c] for c in order],
+                                   note)
+            cells = [cell for _, cell in sorted(zip(order, printed, strict=True))]
         if ValueKind.AMOUNT in plan.kinds[index]:
             cells = _in_wan_yuan(reader, template, plan, index, segment, cells, segments[0].label_start)
         rows[specs[index].field] = plan.classes[index](*cells)
     if not claims:
         return None, reader.diagnostics
     return DISCLOSURE_CLASSES[template.family](**rows), reader.diagnostics
+
+
+#: The template's own column order, by number of columns.
+_IN_ORDER: Final = [tuple(range(n)) for n in range(8)]
 
 
 def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Plan,
