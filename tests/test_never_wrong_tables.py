@@ -186,3 +186,27 @@ def test_section_4_results_named_partly_out_of_order_are_blank() -> None:
     parsed = gxgk.parse(report(section_4=_section_4(results, values)))
     assert parsed.appeals is not None and all(v is None for block in parsed.appeals.blocks for v in block.values)
     assert any(d.code == "P-header" for d in parsed.diagnostics)
+
+
+def test_section_2_columns_of_the_other_template_are_not_read_as_this_ones() -> None:
+    """A 2021 report that copied the 2019 section 二: 新制作/新公开/对外公开总数 are not 制发/废止/现行有效."""
+    section_2 = _SECTION_2.replace("本年制发件数 | 本年废止件数 | 现行有效件数 |",
+                                   "本年新制作数量 | 本年新公开数量 | 对外公开总数量 |")
+    parsed = gxgk.parse(report(section_2=section_2))
+    assert parsed.template is gxgk.Template.V2021 and parsed.disclosure is not None
+    assert parsed.disclosure.rules.values == (None, None, None)
+    assert parsed.disclosure.normative_documents.values == (None, None, None)
+    assert named(parsed, 2, "规章", "本年制发件数")
+    assert any(d.code == "P-header" and "another template" in d.message for d in parsed.diagnostics)
+    assert parsed.disclosure.fees.values == (Decimal("2.5"),)  # the item whose header is the template's is read
+
+
+def test_rows_only_the_other_template_has_are_said_not_dropped_silently() -> None:
+    """A 2021 section 三 read as 2019 (its section 二 and year are 2019's): the （六） sub-rows are named."""
+    text = report().replace("2021年", "2020年")
+    text = text[: text.index("二、主动公开")] + _SECTION_2_2019 + text[text.index("三、收到"):]
+    parsed = gxgk.parse(text)
+    assert parsed.template is gxgk.Template.V2019
+    notes = [d for d in parsed.diagnostics if d.code == "P-row-other-template"]
+    assert len(notes) == 1 and "1.申请人无正当理由逾期不补正" in notes[0].message and "3.其他" in notes[0].message
+    assert named(parsed, 3, "三、本年度办理结果 / （六）其他处理", "总计")

@@ -20,12 +20,13 @@ from ..model import (
 from ..template.spec import (
     DISCLOSURE_ROWS,
     MONEY_UNIT_FACTORS,
+    Column,
     DisclosureRowSpec,
     Template,
     ValueKind,
 )
 from .cells import Segment
-from .header import Unreadable, column_order
+from .header import Order, Unreadable, column_order
 from .rows import (
     _FORCED,
     Fit,
@@ -94,6 +95,29 @@ def read_disclosure(template: Template, source: Source, segments: Sequence[Segme
     return DISCLOSURE_CLASSES[template.family](**rows), reader.diagnostics
 
 
+@functools.lru_cache(maxsize=64)
+def _foreign_words(columns: tuple[Column, ...], item: str) -> re.Pattern[str] | None:
+    """The header words of the same item's columns in other templates that these columns do not share.
+
+    A 2021 report that copied the 2019 section 二 (本年新制作数量, 本年新公开数量,
+    对外公开总数量) must not have those numbers read as 本年制发件数, 本年废止件数, 现行有效件数.
+    """
+    own = {column.label for column in columns}
+    words = {column.header for rows in DISCLOSURE_ROWS.values() for spec in rows if spec.item == item
+             for column in spec.columns if column.header and column.label not in own}
+    return re.compile("|".join(sorted(words))) if words else None
+
+
+def _header_start(label: str) -> int:
+    """Where an item's printed header starts in its first row's label: at its last 第二十条 or 信息内容.
+
+    Without either, the label may be the end of a paragraph (no section heading was found), whose words
+    say nothing about the columns: nothing is searched (the offset is the label's end).
+    """
+    start = max(label.rfind("第二十条"), label.rfind("信息内容"))
+    return len(label) if start < 0 else start
+
+
 #: The template's own column order, by number of columns.
 _IN_ORDER: Final = [tuple(range(n)) for n in range(8)]
 
@@ -118,7 +142,13 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
             orders[item] = tuple(range(len(columns)))
             continue
         segment = chosen[index][0]
-        order = column_order(segment.label[: plan.keys.start(segment.label, index)], words)
+        header = segment.label[: plan.keys.start(segment.label, index)]
+        order = column_order(header, words)
+        if isinstance(order, Order) and not order.from_header and (
+                (foreign := _foreign_words(specs[index].columns, item)) is not None
+                and (named := foreign.search(header, _header_start(header))) is not None):
+            order = Unreadable(f"the header names '{named.group()}', a column of another template's item, not "
+                               "this template's columns")
         if isinstance(order, Unreadable):
             orders[item] = None
             rows = [i for i, spec in enumerate(specs) if spec.item == item]

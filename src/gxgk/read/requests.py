@@ -160,7 +160,31 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
                                                 "its label was lost from the table"))
     elif order.moved and not _header_agrees(reader, rows):
         rows = {}
+    if any(d.code == "P-row-missing" for d in reader.diagnostics):
+        _other_template_rows(reader, template, segments)
     return Requests(tuple(_request_rows(reader, specs, rows))), reader.diagnostics
+
+
+def _other_template_rows(reader: _Reader, template: Template, segments: Sequence[Segment]) -> None:
+    """Say which rows with numbers belong to another template's table: they are not read, and not silently.
+
+    A 2021 section 三 under a 2019 section 二 is read as 2019: its three （六）
+    sub-rows have no place in that table, and their values would vanish
+    without a word.
+    """
+    own = {spec.name for spec in REQUEST_ROWS[template]}
+    for other in Template:
+        other_plan = _request_plan(other) if other is not template else None
+        if other_plan is None:
+            continue
+        specs = REQUEST_ROWS[other]
+        extra = [index for index, found in _claims(segments, other_plan.keys).items()
+                 if specs[index].name not in own and not specs[index].group
+                 and any(token[0] == VALUE for segment in found for token in segment.values)]
+        if extra:
+            labels = "; ".join(specs[index].label for index in sorted(extra))
+            reader.note("P-row-other-template", f"the table prints rows of the {other} template that the {template} "
+                        f"template has no row for ({labels}); their values are not read", None, table=True)
 
 
 def _without_bands(reader: _Reader, template: Template, claims: dict[int, list[Segment]]
