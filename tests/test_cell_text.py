@@ -93,3 +93,15 @@ def test_well_formed_cells_still_read(cell: str) -> None:
     parsed = _fees(_SECTION_2.replace(_FEE_ROW, f"行政事业性收费 | {cell} |"))
     expected = {"1,234": Decimal(1234), "2.5万元": Decimal("2.5"), "251000元": Decimal("25.1"), "—": None}[cell]
     assert parsed.disclosure is not None and parsed.disclosure.fees.values == (expected,)
+
+
+@pytest.mark.parametrize(("header", "above"), [
+    ("本年收费金额/元", ""), ("本年收费（元）", ""), ("本年收费金额【元】", ""), ("本年收费金额", "单位：件、元\n"),
+    ("本年收费金额（单位：元人民币）", ""), ("本年收费金额（人民币：元）", ""),
+])
+def test_units_in_other_spellings_convert(header: str, above: str) -> None:
+    """Review 2: these were read as 105000 万元."""
+    section_2 = above + (_SECTION_2.replace(_FEE_HEADER, f"信息内容 | {header} |")
+                         .replace(_FEE_ROW, "行政事业性收费 | 105000 |"))
+    parsed = _fees(section_2)
+    assert parsed.disclosure is not None and parsed.disclosure.fees.values == (Decimal("10.5"),), header

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import gxgk
 
-from .test_never_wrong import _SECTION_2, MATRIX, named, report
+from .test_never_wrong import _REQUEST_LABELS, _SECTION_2, _SECTION_4, MATRIX, named, report
 
 _NEW = "一、本年新收政府信息公开申请数量"
 _NEW_ROW = f"{_NEW} | " + " | ".join(map(str, MATRIX[0])) + " |"
@@ -210,3 +210,56 @@ def test_rows_only_the_other_template_has_are_said_not_dropped_silently() -> Non
     notes = [d for d in parsed.diagnostics if d.code == "P-row-other-template"]
     assert len(notes) == 1 and "1.申请人无正当理由逾期不补正" in notes[0].message and "3.其他" in notes[0].message
     assert named(parsed, 3, "三、本年度办理结果 / （六）其他处理", "总计")
+
+
+def test_words_of_an_item_title_or_a_sentence_above_are_not_its_header() -> None:
+    """Review 2: a title naming 处理决定 or 金额, or a sentence naming 废止 and 现行有效, reordered the columns."""
+    titled = (_SECTION_2_2019.replace("第二十条第（五）项 |",
+                                      "第二十条第（五）项 行政许可和其他对外管理服务事项处理决定情况 |")
+              .replace("第二十条第（九）项 |", "第二十条第（九）项 政府集中采购项目及金额 |"))
+    parsed = _report_2019(titled)
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.licensing.values == (41, -37, 16123)
+    assert parsed.disclosure.other_services.values == (693, 0, 693)
+    assert parsed.disclosure.procurement.values == (158, Decimal("19379.18"))
+    sentence = "本机关及时清理废止不适应的行政规范性文件，并公开现行有效文件目录。\n"
+    parsed = gxgk.parse(report(section_2=sentence + _SECTION_2))
+    assert parsed.disclosure is not None and parsed.disclosure.rules.values == (1, 0, 11)
+
+
+def test_a_header_word_of_one_column_inside_another_is_not_it() -> None:
+    """Review 2: 对外公开数量 (the total) was read as 新公开 (its 公开数量)."""
+    section_2 = (_SECTION_2_2019.replace("本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+                                         "新制作 | 对外公开数量 | 新公开 |")
+                 .replace("规章 | 0 | 0 | 3 |", "规章 | 0 | 3 | 0 |"))
+    parsed = _report_2019(section_2)
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019) and parsed.disclosure.rules.values == (0, 0, 3)
+
+
+def test_a_sentence_between_section_4s_heading_and_table_is_not_its_header() -> None:
+    """Review 2: '本年度未发生政府信息公开行政诉讼案件。' put the suit blocks first."""
+    parsed = gxgk.parse(report(section_4="本年度未发生政府信息公开行政诉讼案件。\n" + _SECTION_4))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] == [(5, 1, 0, 2, 8), (3, 0, 1, 0, 4), (1, 1, 0, 0, 2)]
+
+
+def test_an_html_header_with_an_empty_sub_header_cell_is_read_in_template_order() -> None:
+    """Review 2: the HTML converter writes a header row's non-empty cells only; they cannot be placed."""
+    sub = "".join(f"<td>{name}</td>" for name in ("商业企业", "科研机构", "", "法律服务机构", "其他"))
+    body = "".join(f"<tr><td>{label.split(' | ')[-1]}</td>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>"
+                   for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True))
+    html = ("<html><body><p>某某县人民政府2021年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+            "<table><tr><td rowspan='3'>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"
+            "<td colspan='7'>申请人情况</td></tr><tr><td rowspan='2'>自然人</td><td colspan='5'>法人或其他组织</td>"
+            f"<td rowspan='2'>总计</td></tr><tr>{sub}</tr>{body}</table></body></html>")
+    parsed = gxgk.parse(html.encode())
+    assert parsed.requests is not None
+    assert [row.values for row in parsed.requests.rows] == [tuple(row) for row in MATRIX]
+
+
+def test_a_table_whose_only_row_is_a_band_does_not_raise() -> None:
+    """Review 2: every claimed row dropped as a band of two left nothing to take the header from."""
+    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "4.保护第三方合法权益5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+    parsed = gxgk.parse(text)
+    assert any(d.code == "P-row-band" for d in parsed.diagnostics)

@@ -26,7 +26,7 @@ from ..template.spec import (
     ValueKind,
 )
 from .cells import Segment
-from .header import Order, Unreadable, column_order
+from .header import CAPTION_END, Order, Unreadable, column_order, header_start
 from .rows import (
     _FORCED,
     Fit,
@@ -108,14 +108,34 @@ def _foreign_words(columns: tuple[Column, ...], item: str) -> re.Pattern[str] | 
     return re.compile("|".join(sorted(words))) if words else None
 
 
-def _header_start(label: str) -> int:
-    """Where an item's printed header starts in its first row's label: at its last 第二十条 or 信息内容.
+#: An item's title as printed: "第二十条第（五）项" (normalised brackets), perhaps with words after it.
+_ITEM_TITLE = re.compile(r"第二十条第\(?[一二三四五六七八九十]{1,3}\)?项")
 
-    Without either, the label may be the end of a paragraph (no section heading was found), whose words
-    say nothing about the columns: nothing is searched (the offset is the label's end).
+
+def _item_header(label: str) -> str:
+    """The header words of an item, from the label text before its first row.
+
+    After the last 信息内容 (the header's first cell in both templates).
+    Without it, after the item's title and the words a page adds to it up
+    to 情况 ("第二十条第（五）项 行政许可…处理决定情况": its words are no
+    column's), and after the last sentence; without a title either, the
+    label is the end of a paragraph, whose words say nothing about columns.
+
+    >>> _item_header("第二十条第(一)项规章和规范性文件废止情况信息内容本年制发件数")
+    '本年制发件数'
+    >>> _item_header("清理废止不适应的文件,公开现行有效文件目录。")
+    ''
     """
-    start = max(label.rfind("第二十条"), label.rfind("信息内容"))
-    return len(label) if start < 0 else start
+    cut = label.rfind("信息内容")
+    if cut >= 0:
+        return label[cut + len("信息内容"):]
+    titles = list(_ITEM_TITLE.finditer(label))
+    if not titles:
+        return ""
+    start = titles[-1].end()
+    caption = label.find(CAPTION_END, start)
+    start = caption + len(CAPTION_END) if caption >= 0 else start
+    return label[max(start, header_start(label)):]
 
 
 #: The template's own column order, by number of columns.
@@ -142,11 +162,11 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
             orders[item] = tuple(range(len(columns)))
             continue
         segment = chosen[index][0]
-        header = segment.label[: plan.keys.start(segment.label, index)]
+        header = _item_header(segment.label[: plan.keys.start(segment.label, index)])
         order = column_order(header, words)
         if isinstance(order, Order) and not order.from_header and (
                 (foreign := _foreign_words(specs[index].columns, item)) is not None
-                and (named := foreign.search(header, _header_start(header))) is not None):
+                and (named := foreign.search(header)) is not None):
             order = Unreadable(f"the header names '{named.group()}', a column of another template's item, not "
                                "this template's columns")
         if isinstance(order, Unreadable):
@@ -167,15 +187,20 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
 
 # The unit an amount column's header prints after its name: "收费金额(单位:元)", "采购总金额（万元）".
 # The text is normalised (ASCII brackets and colons).
-_HEADER_UNIT = re.compile(r"金额[^()\d]{0,4}?\((?:单位:?)?([^()\d]{1,6})\)")
+# Also "金额【元】", "金额[元]", "收费（元）", "金额/元".
+_HEADER_UNIT = re.compile(r"(?:金额|收费|费用|数额)[^()\d【】\[\]/|]{0,4}?"
+                          r"(?:[(【\[](?:单位:?)?([^()\d【】\[\]|]{1,8})[)】\]]|/(?:人民币)?(百万元|万元|千元|百元|亿元|元))")
+# (After a slash only a money unit is taken: the header runs on into the row's label, "金额/元行政事业性收费".)
+#: Money units as a statement lists them: "单位：元", "单位：件、元" (counts in 件, amounts in 元).
+_STATED: Final = r"(?:[件个项次条宗]、)?(百万元|万元|千元|百元|亿元|元)"
 # A unit printed for the whole table ("单位：元"), used when the column names none.
-_TABLE_UNIT = re.compile(r"单位:?(百万元|万元|千元|百元|亿元|元)")
+_TABLE_UNIT = re.compile(rf"单位:?{_STATED}")
 _CELL_UNIT = re.compile(r"(?:万元|千元|亿元|万|亿|元)$")
 # A money unit printed after an amount, apart from it or in brackets ("105000 元", "105000(元)"), or glued
 # to it where the tokenizer does not take it into the cell ("1.9亿元", "105千元"); then the cell's end.
 _UNIT_AFTER = re.compile(r" ?+\(?+ ?+(百万元|万元|千元|百元|亿元|元|万|亿)\)?+(?![^\s|])")
 # A unit statement for the tables below it, on a line of its own ("单位：元", "（单位：万元）").
-_UNIT_STATEMENT = re.compile(r"单位[ ]?:?[ ]?(百万元|万元|千元|百元|亿元|元)")
+_UNIT_STATEMENT = re.compile(rf"单位[ ]?:?[ ]?{_STATED}")
 #: How far above an amount row a unit statement for its table is looked for (within the section).
 _STATEMENT_REACH: Final = 1500
 
@@ -183,9 +208,14 @@ _STATEMENT_REACH: Final = 1500
 @functools.lru_cache(maxsize=1024)
 def _header_unit(header: str) -> str | None:
     """The money unit a header prints for its amount column (several different ones joined with 、)."""
-    units = [unit.removeprefix("人民币") for unit in _HEADER_UNIT.findall(header)] or list(
+    units = [_money_unit(bracketed or slashed) for bracketed, slashed in _HEADER_UNIT.findall(header)] or list(
         set(_TABLE_UNIT.findall(header)))
     return units[-1] if len(set(units)) == 1 else ("、".join(sorted(set(units))) or None)
+
+
+def _money_unit(printed: str) -> str:
+    """A unit as printed, without what names the currency: "人民币元", "元人民币", "人民币:元" are 元."""
+    return printed.replace("人民币", "").replace("单位", "").strip(": ")
 
 
 def _stated_unit(text: str, section_start: int, row_start: int) -> str | None:

@@ -40,8 +40,18 @@ from ..template.spec import (
     SUITS,
 )
 
-__all__ = ["CAPTION_END", "Order", "Unreadable", "appeal_order", "applicant_cells_agree", "applicant_order",
-           "column_order", "header_text"]
+__all__ = [
+    "CAPTION_END",
+    "SENTENCE_ENDS",
+    "Order",
+    "Unreadable",
+    "appeal_order",
+    "applicant_cells_agree",
+    "applicant_order",
+    "column_order",
+    "header_start",
+    "header_text",
+]
 
 Name = int | str
 
@@ -83,11 +93,30 @@ def _names(text: str, words: tuple[tuple[Name, str], ...]) -> list[Name]:
     return [names[match.lastindex - 1] for match in pattern.finditer(text) if match.lastindex]
 
 
+#: Marks that end a sentence: a header's cells never hold one, so narrative before a table ends there.
+SENTENCE_ENDS: Final = "。;!?"
+
+
+def header_start(text: str) -> int:
+    """Where the header words of ``text`` (the text before a table's first row) start.
+
+    After the last caption (…情况) and after the last sentence: a line of
+    narrative between the heading and the table ("本年度未发生行政诉讼案件。")
+    names no column, whatever words it uses.
+
+    >>> text = "四、行政复议、行政诉讼情况本年度未发生行政诉讼案件。行政复议行政诉讼"
+    >>> text[header_start(text):]
+    '行政复议行政诉讼'
+    """
+    cut = text.rfind(CAPTION_END)
+    start = cut + len(CAPTION_END) if cut >= 0 else 0
+    return max(start, *(text.rfind(mark) + 1 for mark in SENTENCE_ENDS))
+
+
 def header_text(label: str, row_start: int) -> str:
-    """The header part of a first row's label: after the last caption, before the row's own label."""
+    """The header part of a first row's label: after the last caption and sentence, before the row's own label."""
     head = label[:row_start]
-    cut = head.rfind(CAPTION_END)
-    return head[cut + len(CAPTION_END):] if cut >= 0 else head
+    return head[header_start(head):]
 
 
 def _first_run(names: Sequence[Name]) -> list[Name]:
@@ -175,8 +204,11 @@ def applicant_cells_agree(lines: str) -> bool:
     tabs, as pipe, markdown, HTML and Word tables print them, an empty cell
     included), two named cells that are *k* cells apart must be *k* columns
     apart in the template: "社会公益组织 | 其他 | " puts 其他 where 法律服务机构
-    stands (a name was lost, and its column is not 其他's).  Lines with the
-    group (法人或其他组织) or a 小计 cell span columns and are not placed.
+    stands (a name was lost, and its column is not 其他's).  Only a line of
+    exactly the template's cells is placed (five under the group, else
+    seven): a label cell more, or an empty cell a converter left out, would
+    shift the count.  Lines with the group (法人或其他组织) or a 小计 cell span
+    columns and are not placed either.
 
     >>> applicant_cells_agree("商业企业 | 科研机构 | 社会公益组织 | 其他 |  |")
     False
@@ -184,7 +216,9 @@ def applicant_cells_agree(lines: str) -> bool:
     True
     """
     for line in lines.split("\n"):
-        cells = _CELL_BORDER.split(line.strip(" |\t"))
+        line = line.strip(" ")
+        line = line[1:] if line.startswith("|") else line
+        cells = _CELL_BORDER.split(line[:-1] if line.endswith("|") else line)
         if len(cells) < 2:
             continue  # one cell, or a fixed-width line: nothing says where its words stand
         placed: list[tuple[int, int]] = []
@@ -197,6 +231,10 @@ def applicant_cells_agree(lines: str) -> bool:
                 return False  # two names in one cell: neither can be placed
             if found:
                 placed.append((position, int(found[0])))
+        width = len(LEGAL_PERSON_COLUMNS) if all(column in LEGAL_PERSON_COLUMNS for _, column in placed) else len(
+            APPLICANT_COLUMNS)
+        if len(cells) != width:
+            continue  # a cell more (a label column) or fewer (an empty cell a converter dropped): not placed
         for (at, column), (next_at, next_column) in itertools.pairwise(placed):
             if next_at - at != next_column - column:
                 return False

@@ -28,7 +28,16 @@ from ..template.spec import (
     printed_rows,
 )
 from .cells import VALUE, Segment, Token
-from .header import CAPTION_END, Order, Unreadable, applicant_cells_agree, applicant_order, header_text
+from .header import (
+    CAPTION_END,
+    SENTENCE_ENDS,
+    Order,
+    Unreadable,
+    applicant_cells_agree,
+    applicant_order,
+    header_start,
+    header_text,
+)
 from .previous import carried_over
 from .resolve import Resolution, resolve_table
 from .rows import (
@@ -93,6 +102,8 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     if not claims:
         return None, reader.diagnostics
     claims = _without_bands(reader, template, claims)
+    if not claims:  # every row found stood in a band of two rows: the table is there, and blank (said above)
+        return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
     reader.padded = _Lazy(functools.partial(_padded, reader.source.text, claims))
     found_order = _request_order(reader, plan, claims)
     if found_order is None:
@@ -312,13 +323,13 @@ def _header_of(text: str, first: Segment, row_start: int) -> str:
     the header stands further up, after the section's caption.
     """
     own = header_text(first.label, row_start)
-    if CAPTION_END in first.label[:row_start]:
-        return own  # the label reaches back to the caption: the header is all in it
+    head = first.label[:row_start]
+    if CAPTION_END in head or any(mark in head for mark in SENTENCE_ENDS):
+        return own  # the label reaches back to the caption or a sentence: the header is all in it
     before = text[max(0, first.label_start - _HEADER_REACH) : first.label_start]
-    cut = before.rfind(CAPTION_END)
-    if cut < 0:
+    if CAPTION_END not in before:
         return own
-    return "".join(before[cut + len(CAPTION_END) :].replace("|", " ").split()) + first.label[:row_start]
+    return "".join(before[header_start(before) :].replace("|", " ").split()) + head
 
 
 def _header_lines(text: str, first: Segment) -> str:

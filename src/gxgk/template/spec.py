@@ -165,8 +165,8 @@ _PROJECTS_2019 = (
 )
 _DOCS_2019 = (
     Column("本年新制作数量", "new_made", header=r"新制作|制作数量"),
-    Column("本年新公开数量", "new_published", header=r"新公开|公开数量(?!总)"),
-    Column("对外公开总数量", "total_published", header=r"公开总数|总数量"),
+    Column("本年新公开数量", "new_published", header=r"新公开|(?<!对外)公开数量"),
+    Column("对外公开总数量", "total_published", header=r"公开总数|总数量|对外公开数"),
 )
 _DOCS_2021 = (
     Column("本年制发件数", "issued", header=r"制发"),
