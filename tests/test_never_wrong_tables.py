@@ -263,3 +263,68 @@ def test_a_table_whose_only_row_is_a_band_does_not_raise() -> None:
             "4.保护第三方合法权益5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
     parsed = gxgk.parse(text)
     assert any(d.code == "P-row-band" for d in parsed.diagnostics)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
+
+
+def _fixed(cells: list[str], label: int = 90, cell: int = 10) -> str:
+    """One fixed-width line, as pdftotext -layout prints a table: the label column, then columns of ``cell``."""
+    line = cells[0] + " " * (label - _width(cells[0]))
+    for text in cells[1:]:
+        line += text + " " * (cell - _width(text))
+    return line.rstrip()
+
+
+def _fixed_requests(header: list[list[str]], order: tuple[int, ...]) -> str:
+    rows = [_fixed([label.split(" | ")[-1], *(str(row[i]) for i in order)])
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    return ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            + _fixed(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"])
+            + "\n"
+            + "\n".join(_fixed(["", *line]) for line in header) + "\n" + "\n".join(rows) + "\n")
+
+
+def test_a_fixed_width_header_wrapped_over_lines_is_read_by_column() -> None:
+    """pdftotext prints wrapped header cells on the lines below: read by display column, 其他 before 法律服务机构."""
+    header = [["", "", "", "法人或其他组织"],
+              ["自然人", "商业", "科研", "社会公", "其他", "法律服", "总计"],
+              ["", "企业", "机构", "益组织", "", "务机构"]]
+    parsed = gxgk.parse(_fixed_requests(header, _SWAPPED))
+    assert parsed.requests is not None
+    assert [row.values for row in parsed.requests.rows] == [tuple(row) for row in MATRIX]
+    assert any(d.code == "P-header-order" for d in parsed.diagnostics)
+
+
+def test_a_wrapped_fixed_width_header_in_template_order_is_read() -> None:
+    header = [["", "", "", "法人或其他组织"],
+              ["", "商业", "科研", "社会公", "法律服", "其他", ""],
+              ["自然人", "企业", "机构", "益组织", "务机构", "", "总计"]]  # 自然人, 总计 centred on a lower line
+    parsed = gxgk.parse(_fixed_requests(header, tuple(range(7))))
+    assert parsed.requests is not None
+    assert [row.values for row in parsed.requests.rows] == [tuple(row) for row in MATRIX]
+
+
+def test_a_wrapped_fixed_width_section_2_header_over_bordered_rows_is_not_followed() -> None:
+    """Review 2: its lines cannot be lined up with the values (they are pipe cells), and read line by line
+    they seemed to put 处理决定数量 second."""
+    section_2 = _SECTION_2_2019.replace("信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
+                                        "信息内容  上一年项目  处理决定\n          数量   本年增/减   数量")
+    parsed = _report_2019(section_2)
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.licensing.values == (None, None, None)
+    assert named(parsed, 2, "行政许可", "本年增/减")
+
+
+def test_a_wrapped_fixed_width_section_2_header_over_fixed_width_rows_is_read_by_column() -> None:
+    item = "\n".join([
+        _fixed(["第二十条第（五）项"], 20), _fixed(["信息内容", "处理决定", "上一年项目", "本年增/减"], 20, 14),
+        _fixed(["", "数量", "数量"], 20, 14),
+        _fixed(["行政许可", "16123", "41", "减37"], 20, 14),
+        _fixed(["其他对外管理服务事项", "693", "693", "0"], 20, 14)])
+    start, end = _SECTION_2_2019.index("第二十条第（五）项"), _SECTION_2_2019.index("第二十条第（九）项")
+    parsed = _report_2019(_SECTION_2_2019[:start] + item + "\n" + _SECTION_2_2019[end:])
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.licensing.values == (41, -37, 16123)
+    assert parsed.disclosure.other_services.values == (693, 0, 693)

@@ -21,7 +21,8 @@ from ..template.spec import (
     ValueKind,
 )
 from .cells import Segment, Token
-from .header import Order, Unreadable, appeal_order, header_text
+from .columns import aligned_header, fixed_width_lines
+from .header import Order, Unreadable, appeal_order, header_start, header_text
 from .rows import (
     Fit,
     Glue,
@@ -113,7 +114,7 @@ def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], tex
     """
     fitting: list[tuple[Segment, Fit, _Orders]] = []
     for segment in candidates:
-        orders = appeal_order(header_text(segment.label, len(segment.label)))
+        orders = _segment_orders(text, segment)
         as_template = not isinstance(orders, Unreadable) and not orders[0].moved and not orders[1].moved
         fitted = fit_segment(segment, kinds, text, _APPEAL_GLUE if as_template else None)
         if fitted.cuts or fitted.exhausted:
@@ -122,6 +123,21 @@ def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], tex
         return None
     return min(fitting, key=lambda item: (not item[1].cuts or not _has_number(item[1].cuts[0], text),
                                           item[0].values[0][1]))
+
+
+def _segment_orders(text: str, segment: Segment) -> _Orders:
+    """The blocks' and results' order from the header in a segment's label (by display column in fixed-width
+    text whose header cells wrap: see :func:`~gxgk.read.columns.aligned_header`)."""
+    row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
+    start = min(segment.label_start, row_line)
+    start += header_start(text[start:row_line])
+    aligned = aligned_header(text, start, row_line, segment.values)
+    orders = appeal_order(aligned if aligned is not None else header_text(segment.label, len(segment.label)))
+    if (aligned is None and not isinstance(orders, Unreadable) and (orders[0].moved or orders[1].moved)
+            and fixed_width_lines(text, start, row_line)):
+        return Unreadable("the header's names stand on several fixed-width lines that cannot be lined up with the "
+                          "values, and they seem to move the blocks or results")
+    return orders
 
 
 def _say_appeal_order(reader: _Reader, blocks: Order, results: Order, offset: int) -> None:
@@ -139,7 +155,7 @@ def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Orde
     if not candidates:
         return Order(tuple(range(len(APPEAL_BLOCKS))), False), Order(tuple(range(len(APPEAL_COLUMNS))), False)
     first = candidates[0]
-    orders = appeal_order(header_text(first.label, len(first.label)))
+    orders = _segment_orders(reader.source.text, first)
     if isinstance(orders, Unreadable):
         reader.note("P-header", f"{orders.reason}; which value belongs to which block and result cannot be known, "
                     "so the table is left blank", first.label_start, Severity.ERROR, table=True)

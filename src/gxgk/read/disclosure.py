@@ -26,6 +26,7 @@ from ..template.spec import (
     ValueKind,
 )
 from .cells import Segment
+from .columns import aligned_header, fixed_width_lines
 from .header import CAPTION_END, Order, Unreadable, column_order, header_start
 from .rows import (
     _FORCED,
@@ -126,16 +127,38 @@ def _item_header(label: str) -> str:
     >>> _item_header("清理废止不适应的文件,公开现行有效文件目录。")
     ''
     """
-    cut = label.rfind("信息内容")
+    return label[_item_header_start(label):]
+
+
+def _item_header_start(text: str) -> int:
+    """Where :func:`_item_header`'s words start in ``text`` (as printed or with whitespace removed)."""
+    cut = text.rfind("信息内容")
     if cut >= 0:
-        return label[cut + len("信息内容"):]
-    titles = list(_ITEM_TITLE.finditer(label))
+        return cut + len("信息内容")
+    titles = list(_ITEM_TITLE.finditer(text))
     if not titles:
-        return ""
+        return len(text)
     start = titles[-1].end()
-    caption = label.find(CAPTION_END, start)
+    caption = text.find(CAPTION_END, start)
     start = caption + len(CAPTION_END) if caption >= 0 else start
-    return label[max(start, header_start(label)):]
+    return max(start, header_start(text))
+
+
+def _printed_header(text: str, segment: Segment, label_header: str) -> tuple[str, bool]:
+    """An item's header words in its columns' order, and whether that order can be trusted if it moves them.
+
+    Fixed-width text whose header cells wrap over lines is read by display
+    column (:func:`~gxgk.read.columns.aligned_header`); such a header that
+    cannot be lined up with the values says nothing about a moved order.
+    """
+    row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
+    if row_line <= segment.label_start:
+        return label_header, True
+    start = segment.label_start + _item_header_start(text[segment.label_start : row_line])
+    aligned = aligned_header(text, start, row_line, segment.values)
+    if aligned is not None:
+        return aligned, True
+    return label_header, not fixed_width_lines(text, start, row_line)
 
 
 #: The template's own column order, by number of columns.
@@ -162,8 +185,12 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
             orders[item] = tuple(range(len(columns)))
             continue
         segment = chosen[index][0]
-        header = _item_header(segment.label[: plan.keys.start(segment.label, index)])
+        header, trusted = _printed_header(reader.source.text, segment,
+                                          _item_header(segment.label[: plan.keys.start(segment.label, index)]))
         order = column_order(header, words)
+        if isinstance(order, Order) and order.moved and not trusted:
+            order = Unreadable("the header's column names stand on several fixed-width lines that cannot be lined "
+                               "up with the values, and they seem to move the columns")
         if isinstance(order, Order) and not order.from_header and (
                 (foreign := _foreign_words(specs[index].columns, item)) is not None
                 and (named := foreign.search(header)) is not None):

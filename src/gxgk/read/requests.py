@@ -28,6 +28,7 @@ from ..template.spec import (
     printed_rows,
 )
 from .cells import VALUE, Segment, Token
+from .columns import aligned_header, fixed_width_lines
 from .header import (
     CAPTION_END,
     SENTENCE_ENDS,
@@ -259,15 +260,21 @@ _REQUEST_GLUE: Final = Glue(_row_total_holds, blanks=1)
 
 def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]]
                    ) -> Order | tuple[Order, Order] | None:
-    """The data columns' order from the header, two readings of it, or ``None`` if it cannot be known."""
-    """The data columns' order from the header before the table's first row; ``None`` if it cannot be known."""
+    """The data columns' order from the header before the table's first row, two readings of it, or ``None``
+    if it cannot be known."""
     index, first = min(((i, segment) for i, found in claims.items() for segment in found),
                        key=lambda item: item[1].label_start)
     text = reader.source.text
-    order = applicant_order(_header_of(text, first, plan.keys.start(first.label, index)))
-    if isinstance(order, Order) and not order.from_header and not applicant_cells_agree(_header_lines(text, first)):
+    start, end = _header_span(text, first)
+    aligned = aligned_header(text, start, end, first.values)
+    order = applicant_order(aligned if aligned is not None
+                            else _header_of(text, first, plan.keys.start(first.label, index)))
+    if isinstance(order, Order) and not order.from_header and not applicant_cells_agree(text[start:end]):
         order = Unreadable("the header does not name every applicant column, and the cells it names stand where "
                            "the template has other columns")
+    elif isinstance(order, Order) and order.moved and aligned is None and fixed_width_lines(text, start, end):
+        order = Unreadable("the header's column names stand on several fixed-width lines that cannot be lined up "
+                           "with the values, and they seem to move the columns")
     if isinstance(order, Unreadable):
         _unreadable_header(reader, order.reason, first.label_start)
         return None
@@ -332,11 +339,13 @@ def _header_of(text: str, first: Segment, row_start: int) -> str:
     return "".join(before[header_start(before) :].replace("|", " ").split()) + head
 
 
-def _header_lines(text: str, first: Segment) -> str:
-    """The lines between the caption (…情况) and the table's first row, as printed (for their cells)."""
+def _header_span(text: str, first: Segment) -> tuple[int, int]:
+    """The header's lines as printed: after the caption (…情况) or sentence before the first row, up to its line."""
     line_start = text.rfind("\n", 0, first.values[0][1]) + 1
-    cut = text.rfind(CAPTION_END, max(0, first.label_start - _HEADER_REACH), line_start)
-    return text[cut + len(CAPTION_END) if cut >= 0 else first.label_start : line_start]
+    base = max(0, first.label_start - _HEADER_REACH)
+    if CAPTION_END not in text[base:line_start]:
+        base = min(first.label_start, line_start)
+    return base + header_start(text[base:line_start]), line_start
 
 
 def _unreadable_header(reader: _Reader, reason: str, offset: int | None) -> None:

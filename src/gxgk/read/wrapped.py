@@ -24,18 +24,12 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from .._lazy import LazyRegex
 from .cells import Segment
+from .columns import line_chunks
 from .rows import Keys
 
 __all__ = ["wrapped_claims"]
 
-#: A chunk of a fixed-width line: words separated by single spaces.
-_CHUNK = re.compile(r"\S+(?: \S+)*")
-#: Wide characters (East Asian Width W or F): CJK, Hangul, full-width forms, CJK punctuation (compiled on first
-#: use: a class this wide takes milliseconds, which ``import gxgk`` should not pay).
-_WIDE = LazyRegex(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-                  r"\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 #: The numbering a row label starts with: "1." "2、" "（六）" "四、".
 _NUMBERED = re.compile(r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 #: A gap of two spaces or more: the mark of a fixed-width line.
@@ -53,19 +47,7 @@ _MAX_LINE: Final = 400
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The line's chunks as (display column, text): a wide (CJK) character takes two columns, as printed."""
-    found = []
-    column, at = 0, start
-    for match in _CHUNK.finditer(text, start, end):
-        column += _width(text[at : match.start()])
-        found.append((column, match.group()))
-        column += _width(match.group())
-        at = match.end()
-    return found
-
-
-def _width(text: str) -> int:
-    """Display width: two columns for a wide character (CJK, full-width forms), one for the rest."""
-    return len(text) + len(_WIDE.findall(text))
+    return [(column, chunk) for _, column, chunk in line_chunks(text, start, end)]
 
 
 def _label_lines(text: str, line_start: int, step: int) -> list[tuple[int, int]]:
