@@ -61,6 +61,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while line_start < end:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
+        if line_end - line_start > _MAX_LINE:
+            return []  # a line no fixed-width table prints (and reading it would cost time per character)
         if text[line_start:line_end].strip():
             lines.append((line_start, line_end))
         else:
@@ -77,8 +79,8 @@ def fixed_width_lines(text: str, start: int, end: int) -> bool:
     printed order, which is the columns').
     """
     block = text[start:end]
-    if "|" in block or "\t" in block or len(block) > 8 * _MAX_LINE:
-        return False
+    if "\n" not in block.strip() or "|" in block or "\t" in block or len(block) > 8 * _MAX_LINE:
+        return False  # one line (the common case, and a crawler's one-line page), bordered, or no table's
     lines = _lines(text, start, end)
     return len(lines) >= 2 and any(
         sum(offset >= start for offset, _, _ in line_chunks(text, *line)) >= 2 for line in lines)
