@@ -17,11 +17,12 @@ from ..template.spec import (
     APPEAL_BLOCKS,
     APPEAL_CELLS,
     APPEAL_COLUMNS,
+    APPEAL_RESULT_HEADER_WORDS,
     APPEAL_ROW_KEYS,
     ValueKind,
 )
 from .cells import Segment, Token
-from .columns import aligned_header, fixed_width_lines
+from .columns import header_by_cells, names_on_several_lines
 from .header import Order, Unreadable, appeal_order, header_start, header_text
 from .rows import (
     Fit,
@@ -68,7 +69,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
     reader = _Reader(source, "四")
     kinds = [ValueKind.COUNT] * APPEAL_CELLS
     candidates = [s for s in segments if _APPEAL_HEADER.search(s.label)]
-    found = _best_appeals(candidates, kinds, source.text)
+    found = _best_appeals(candidates, kinds, source.text, source.printed)
     if found is not None:
         segment, fitted, orders = found
         if isinstance(orders, Unreadable):
@@ -103,7 +104,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
 _Orders = tuple[Order, Order] | Unreadable
 
 
-def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str
+def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, printed: str | None = None
                   ) -> tuple[Segment, Fit, _Orders] | None:
     """The segment holding section 四's fifteen values, each read with the header printed before it.
 
@@ -114,7 +115,7 @@ def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], tex
     """
     fitting: list[tuple[Segment, Fit, _Orders]] = []
     for segment in candidates:
-        orders = _segment_orders(text, segment)
+        orders = _segment_orders(text, segment, printed)
         as_template = not isinstance(orders, Unreadable) and not orders[0].moved and not orders[1].moved
         fitted = fit_segment(segment, kinds, text, _APPEAL_GLUE if as_template else None)
         if fitted.cuts or fitted.exhausted:
@@ -125,19 +126,32 @@ def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], tex
                                           item[0].values[0][1]))
 
 
-def _segment_orders(text: str, segment: Segment) -> _Orders:
-    """The blocks' and results' order from the header in a segment's label (by display column in fixed-width
-    text whose header cells wrap: see :func:`~gxgk.read.columns.aligned_header`)."""
+def _segment_orders(text: str, segment: Segment, printed: str | None = None) -> _Orders:
+    """The blocks' and results' order from the header in a segment's label; a fixed-width header whose result
+    names stand on several lines is not followed where it moves them (see
+    :func:`~gxgk.read.columns.names_on_several_lines`)."""
+    orders = appeal_order(header_text(segment.label, len(segment.label)))
+    if isinstance(orders, Unreadable):
+        return orders
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     start = min(segment.label_start, row_line)
     start += header_start(text[start:row_line])
-    aligned = aligned_header(text, start, row_line, segment.values)
-    orders = appeal_order(aligned if aligned is not None else header_text(segment.label, len(segment.label)))
-    if (aligned is None and not isinstance(orders, Unreadable) and (orders[0].moved or orders[1].moved)
-            and fixed_width_lines(text, start, row_line)):
-        return Unreadable("the header's names stand on several fixed-width lines that cannot be lined up with the "
-                          "values, and they seem to move the blocks or results")
+    if orders[1].moved and names_on_several_lines(text, start, row_line, _RESULT_NAMES):
+        return Unreadable("the header's result names stand on several fixed-width lines, and read line by line "
+                          "they seem to move the results")
+    if not orders[0].from_header or not orders[1].from_header:
+        cells = header_by_cells(text, start, row_line, printed)
+        by_column = None if cells is None else appeal_order(cells)
+        if by_column is not None and not isinstance(by_column, Unreadable) and any(
+                assumed.from_header is False and read.from_header and read.moved
+                for assumed, read in zip(orders, by_column, strict=True)):
+            return Unreadable("the header's names, read line by line, are not all there; read cell by cell, "
+                              "they move the blocks or results")
     return orders
+
+
+#: The result column names of a header.
+_RESULT_NAMES: Final = re.compile("(?P<name>{})".format("|".join(words for _, words in APPEAL_RESULT_HEADER_WORDS)))
 
 
 def _say_appeal_order(reader: _Reader, blocks: Order, results: Order, offset: int) -> None:
@@ -155,7 +169,7 @@ def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Orde
     if not candidates:
         return Order(tuple(range(len(APPEAL_BLOCKS))), False), Order(tuple(range(len(APPEAL_COLUMNS))), False)
     first = candidates[0]
-    orders = _segment_orders(reader.source.text, first)
+    orders = _segment_orders(reader.source.text, first, reader.source.printed)
     if isinstance(orders, Unreadable):
         reader.note("P-header", f"{orders.reason}; which value belongs to which block and result cannot be known, "
                     "so the table is left blank", first.label_start, Severity.ERROR, table=True)

@@ -1,26 +1,24 @@
-"""Fixed-width text: display widths, a line's chunks, and header words lined up with the value columns below.
+"""Fixed-width text: display widths, a line's chunks, and headers whose column names stand on several lines.
 
 pdftotext ``-layout`` and fixed-width crawler text print a table's header
 cells over several lines: a wrapped cell's words on the lines below its
 first ("上一年项目" / "数量"), a cell that spans two header rows centred on a
 lower line ("自然人" beside the second row).  Read line by line, such a
-header names its columns in an order that is not theirs.  Read by display
-column, each word stands over the value column it labels, and the header
-can be read in the columns' order.  A header that cannot be lined up so is
-said to be (:func:`fixed_width_lines`), and its readers do not follow an
-order it seems to give.
+header names its columns in an order that is not theirs.  Lining the words
+up with the value columns by display position was tried and read wrong
+numbers (full-width characters are folded to ASCII before reading, which
+shifts positions; right-aligned numbers leave words over no column), so a
+header whose names stand on several lines is not followed where it moves
+columns (:func:`names_on_several_lines`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Sequence
 
 from .._lazy import LazyRegex
-from .cells import VALUE, Token
 
-__all__ = ["aligned_header", "display_width", "fixed_width_lines", "line_chunks"]
+__all__ = ["display_width", "fixed_width_lines", "header_by_cells", "line_chunks", "names_on_several_lines"]
 
 #: A chunk of a fixed-width line: words separated by single spaces (two or more end it).
 _CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -30,6 +28,8 @@ _WIDE = LazyRegex(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
                   r"\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 #: A fixed-width table line is at most this long; a longer one is a crawler's one-line page, not a header.
 _MAX_LINE = 400
+#: How many columns apart a wrapped cell's pieces may start, or have their centres, on consecutive lines.
+_SLACK = 2
 
 
 def display_width(text: str) -> int:
@@ -41,13 +41,18 @@ def display_width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
-def line_chunks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The chunks of the line ``text[start:end]`` as (offset, display column, text), columns from ``start``."""
+def line_chunks(text: str, start: int, end: int, printed: str | None = None) -> list[tuple[int, int, str]]:
+    """The chunks of the line ``text[start:end]`` as (offset, display column, text), columns from ``start``.
+
+    ``printed`` is the text as printed, before normalising (same offsets): a
+    full-width character folded to ASCII takes two columns there, as on the page.
+    """
+    widths = text if printed is None else printed  # an ideographic space there separates chunks; in text, one " "
     found = []
     column, at = 0, start
-    for match in _CHUNK.finditer(text, start, end):
-        column += display_width(text[at : match.start()])
-        found.append((match.start(), column, match.group()))
+    for match in _CHUNK.finditer(widths, start, end):
+        column += display_width(widths[at : match.start()])
+        found.append((match.start(), column, text[match.start() : match.end()]))
         column += display_width(match.group())
         at = match.end()
     return found
@@ -86,47 +91,75 @@ def fixed_width_lines(text: str, start: int, end: int) -> bool:
         sum(offset >= start for offset, _, _ in line_chunks(text, *line)) >= 2 for line in lines)
 
 
-def aligned_header(text: str, start: int, end: int, values: Sequence[Token]) -> str | None:
-    """The header words in ``text[start:end]`` in the order of the value columns they stand over.
+def names_on_several_lines(text: str, start: int, end: int, names: re.Pattern[str]) -> bool:
+    """Whether a fixed-width header block (:func:`fixed_width_lines`) prints what ``names`` matches on two lines
+    or more.
 
-    ``values`` are the first data row's value tokens, on the line that
-    follows the header, in fixed-width text as well (no borders): each
-    value's display column is the centre of its column.  A header chunk
-    belongs to the column whose band (halfway to its neighbours) it overlaps
-    most; chunks over no column (the row-label column's words) are left out.
-    The words are joined by column, then line: a wrapped cell's pieces join
-    up ("上一年项目" + "数量").  ``None`` when the header is not such a block
-    (see :func:`fixed_width_lines`) or the values do not stand in columns.
+    Read line after line, such a header names its columns in an order that
+    need not be theirs: a wrapped cell's name on the line below its first
+    ("上一年项目 处理决定" / "数量 本年增/减 数量"), a cell centred on a lower line.
+    Its readers do not follow an order that moves the columns (a header in
+    template order says nothing the template does not).
 
-    >>> text = "信息内容  上一年项目  处理决定\\n          数量   本年增/减   数量\\n行政许可  41        减37   16123"
-    >>> row = [(1, text.index(v), text.index(v) + len(v)) for v in ("41", "减37", "16123")]
-    >>> aligned_header(text, 0, text.index("行政许可"), row)
-    '信息内容上一年项目数量本年增/减处理决定数量'
+    ``names`` matches the column names in its group ``name``; what else it
+    matches (a group cell's words that hold a column name) is passed over.
+
+    >>> names = re.compile("(?P<name>上一年项目|本年增/减|处理决定)")
+    >>> names_on_several_lines("信息内容  上一年项目  处理决定\\n          数量   本年增/减   数量", 0, 43, names)
+    True
     """
-    if not values or not fixed_width_lines(text, start, end):
+    if not fixed_width_lines(text, start, end):
+        return False
+    named = 0
+    for line_start, line_end in _lines(text, start, end):
+        words = "".join(text[max(line_start, start) : line_end].split())
+        named += any(match.group("name") for match in names.finditer(words))
+    return named > 1
+
+
+class _Cell:
+    """A header cell of fixed-width text, as its pieces are found line after line."""
+
+    __slots__ = ("centre", "first", "line", "pieces", "start")
+
+    def __init__(self, column: int, centre: float, line: int, piece: str) -> None:
+        self.first = column  #: where its first piece starts
+        self.start, self.centre, self.line = column, centre, line  #: its last piece's start, centre and line
+        self.pieces = [piece]
+
+
+def header_by_cells(text: str, start: int, end: int, printed: str | None = None) -> str | None:
+    """The words of a fixed-width header block, cell by cell in the order the cells stand on the page.
+
+    A chunk on a following line that starts, or is centred, within
+    :data:`_SLACK` columns of the last piece of a cell above is more of that
+    cell (a wrapped word: "上一年" / "项目数" / "量"); any other chunk opens a
+    cell.  Cells are read left to right by where they start.  Widths are the
+    printed text's (``printed``): a full-width character is two columns.
+    This is a check on a line-by-line reading, never a reading of its own:
+    the readers use it to veto a template order that a damaged header lets
+    them assume, when the cells name every column in another order.
+    ``None`` when the block is not a fixed-width header (:func:`fixed_width_lines`).
+
+    >>> header_by_cells("处理决  本年增  上一年\\n定数量  /减     项目数\\n                量", 0, 47)
+    '处理决定数量本年增/减上一年项目数量'
+    """
+    if not fixed_width_lines(text, start, end):
         return None
-    row_start = text.rfind("\n", 0, values[0][1]) + 1
-    row_end = text.find("\n", values[0][1])
-    row_end = len(text) if row_end < 0 else row_end
-    if "|" in text[row_start:row_end] or "\t" in text[row_start:row_end] or row_end - row_start > _MAX_LINE:
-        return None
-    centres = [display_width(text[row_start:token_start]) + display_width(text[token_start:token_end]) / 2
-               for kind, token_start, token_end in values if kind == VALUE and token_start < row_end]
-    if len(centres) < 2 or any(b <= a for a, b in itertools.pairwise(centres)):
-        return None
-    edges = [centres[0] - (centres[1] - centres[0]) / 2,
-             *((a + b) / 2 for a, b in itertools.pairwise(centres)),
-             centres[-1] + (centres[-1] - centres[-2]) / 2]
-    placed: list[tuple[int, int, int, str]] = []
+    widths = text if printed is None else printed
+    cells: list[_Cell] = []
     for number, line in enumerate(_lines(text, start, end)):
-        for offset, column, chunk in line_chunks(text, *line):
+        for offset, column, chunk in line_chunks(text, *line, printed):
             if offset < start:
                 continue
-            right = column + display_width(chunk)
-            overlaps = [min(right, edges[i + 1]) - max(column, edges[i]) for i in range(len(centres))]
-            best = max(range(len(centres)), key=overlaps.__getitem__)
-            if overlaps[best] > 0:
-                placed.append((best, number, column, chunk))
-    if not placed:
-        return None
-    return "".join("".join(chunk.split()) for *_, chunk in sorted(placed))
+            centre = column + display_width(widths[offset : offset + len(chunk)]) / 2
+            above = [cell for cell in cells if cell.line == number - 1 and (
+                abs(cell.start - column) <= _SLACK or abs(cell.centre - centre) <= _SLACK)]
+            if above:
+                cell = min(above, key=lambda cell: abs(cell.centre - centre))
+                cell.start, cell.centre, cell.line = column, centre, number
+                cell.pieces.append(chunk)
+            else:
+                cells.append(_Cell(column, centre, number, chunk))
+    return "".join("".join("".join(piece.split()) for piece in cell.pieces)
+                   for cell in sorted(cells, key=lambda cell: cell.first))

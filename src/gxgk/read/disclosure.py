@@ -26,7 +26,7 @@ from ..template.spec import (
     ValueKind,
 )
 from .cells import Segment
-from .columns import aligned_header, fixed_width_lines
+from .columns import header_by_cells, names_on_several_lines
 from .header import CAPTION_END, Order, Unreadable, column_order, header_start
 from .rows import (
     _FORCED,
@@ -144,21 +144,38 @@ def _item_header_start(text: str) -> int:
     return max(start, header_start(text))
 
 
-def _printed_header(text: str, segment: Segment, label_header: str) -> tuple[str, bool]:
-    """An item's header words in its columns' order, and whether that order can be trusted if it moves them.
-
-    Fixed-width text whose header cells wrap over lines is read by display
-    column (:func:`~gxgk.read.columns.aligned_header`); such a header that
-    cannot be lined up with the values says nothing about a moved order.
-    """
+def _header_block(text: str, segment: Segment) -> tuple[int, int] | None:
+    """The item's header as printed: from its words' start (see :func:`_item_header`) to its first row's line."""
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     if row_line <= segment.label_start:
-        return label_header, True
-    start = segment.label_start + _item_header_start(text[segment.label_start : row_line])
-    aligned = aligned_header(text, start, row_line, segment.values)
-    if aligned is not None:
-        return aligned, True
-    return label_header, not fixed_width_lines(text, start, row_line)
+        return None
+    raw = text[segment.label_start : row_line]
+    titles = list(_ITEM_TITLE.finditer(raw))
+    after_title = raw.find("\n", titles[-1].end()) + 1 if titles else 0
+    if after_title and "\n" in raw[after_title : raw.find("信息内容", after_title) + 1 or None]:
+        return segment.label_start + after_title, row_line  # header lines above 信息内容's (a cell centred low)
+    return segment.label_start + _item_header_start(raw), row_line
+
+
+def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], order: Order) -> bool:
+    """Whether a fixed-width header's lines cannot give the order: a moved order from names on several lines
+    (:func:`~gxgk.read.columns.names_on_several_lines`), or a template order assumed from a damaged header
+    whose words, read by the columns they stand over, move them (:func:`~gxgk.read.columns.aligned_header`)."""
+    block = _header_block(source.text, segment)
+    if block is None:
+        return False
+    if order.moved:
+        return names_on_several_lines(source.text, *block, _words_pattern(tuple(words)))
+    if order.from_header:
+        return False
+    cells = header_by_cells(source.text, *block, source.printed)
+    by_column = None if cells is None else column_order(cells, tuple(words))
+    return isinstance(by_column, Order) and by_column.from_header and by_column.moved
+
+
+@functools.lru_cache(maxsize=64)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(?P<name>{})".format("|".join(words)))
 
 
 #: The template's own column order, by number of columns.
@@ -185,10 +202,9 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
             orders[item] = tuple(range(len(columns)))
             continue
         segment = chosen[index][0]
-        header, trusted = _printed_header(reader.source.text, segment,
-                                          _item_header(segment.label[: plan.keys.start(segment.label, index)]))
+        header = _item_header(segment.label[: plan.keys.start(segment.label, index)])
         order = column_order(header, words)
-        if isinstance(order, Order) and order.moved and not trusted:
+        if isinstance(order, Order) and _lines_disagree(reader.source, segment, words, order):
             order = Unreadable("the header's column names stand on several fixed-width lines that cannot be lined "
                                "up with the values, and they seem to move the columns")
         if isinstance(order, Order) and not order.from_header and (

@@ -56,7 +56,7 @@ def read_report(original: str, diagnostics: list[Diagnostic], previous: Report |
     """
     text = normalize(original)
     tables = without_chrome(text)  # the same text without page numbers and markdown rules
-    source = Source(tables)
+    source = Source(tables, original)
     headings = find_headings(text)
     table_word = TABLE_WORD.search(text)
     first_table = table_word.start() if table_word else len(text)

@@ -18,6 +18,8 @@ from ..model import (
 from ..template.spec import (
     APPLICANT_COLUMNS,
     APPLICANT_FIELDS,
+    APPLICANT_HEADER_WORDS,
+    GROUP,
     LEGAL_PERSON_COLUMNS,
     REQUEST_ROW_KEYS,
     REQUEST_ROWS,
@@ -28,7 +30,7 @@ from ..template.spec import (
     printed_rows,
 )
 from .cells import VALUE, Segment, Token
-from .columns import aligned_header, fixed_width_lines
+from .columns import header_by_cells, names_on_several_lines
 from .header import (
     CAPTION_END,
     SENTENCE_ENDS,
@@ -266,13 +268,14 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
                        key=lambda item: item[1].label_start)
     text = reader.source.text
     start, end = _header_span(text, first)
-    aligned = aligned_header(text, start, end, first.values)
-    order = applicant_order(aligned if aligned is not None
-                            else _header_of(text, first, plan.keys.start(first.label, index)))
+    order = applicant_order(_header_of(text, first, plan.keys.start(first.label, index)))
     if isinstance(order, Order) and not order.from_header and not applicant_cells_agree(text[start:end]):
         order = Unreadable("the header does not name every applicant column, and the cells it names stand where "
                            "the template has other columns")
-    elif isinstance(order, Order) and order.moved and aligned is None and fixed_width_lines(text, start, end):
+    elif isinstance(order, Order) and not order.from_header and _moved_by_column(reader.source, start, end):
+        order = Unreadable("the header's names, read line by line, are in template order but not all there; read "
+                           "by the columns they stand over, they move the columns")
+    elif isinstance(order, Order) and order.moved and names_on_several_lines(text, start, end, _LEAF_NAMES):
         order = Unreadable("the header's column names stand on several fixed-width lines that cannot be lined up "
                            "with the values, and they seem to move the columns")
     if isinstance(order, Unreadable):
@@ -337,6 +340,23 @@ def _header_of(text: str, first: Segment, row_start: int) -> str:
     if CAPTION_END not in before:
         return own
     return "".join(before[header_start(before) :].replace("|", " ").split()) + head
+
+
+#: The applicant column names of a header (not the group that spans five of them).
+_LEAF_NAMES: Final = re.compile("(?:{})|(?P<name>{})".format(
+    "|".join(words for name, words in APPLICANT_HEADER_WORDS if name == GROUP),
+    "|".join(words for name, words in APPLICANT_HEADER_WORDS if name != GROUP)))
+
+
+def _moved_by_column(source: Source, start: int, end: int) -> bool:
+    """Whether a fixed-width header, read cell by cell, names every column in another order (see
+    :func:`~gxgk.read.columns.header_by_cells`: a veto, never a reading)."""
+    cells = header_by_cells(source.text, start, end, source.printed)
+    if cells is None:
+        return False
+    order = applicant_order(cells)
+    readings = (order,) if isinstance(order, (Order, Unreadable)) else order
+    return any(isinstance(reading, Order) and reading.from_header and reading.moved for reading in readings)
 
 
 def _header_span(text: str, first: Segment) -> tuple[int, int]:

@@ -55,10 +55,12 @@ class Source:
     the order of the questions.
     """
 
-    __slots__ = ("_starts", "line", "position", "text")
+    __slots__ = ("_starts", "line", "position", "printed", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, printed: str | None = None) -> None:
         self.text = text
+        #: the text as printed, before normalising (same length and offsets): display widths are measured on it
+        self.printed = text if printed is None or len(printed) != len(text) else printed
         self.position = 0  #: the furthest offset asked for so far …
         self.line = 1  #: … and its 1-based line
         self._starts: list[int] | None = None
