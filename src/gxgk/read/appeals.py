@@ -131,8 +131,8 @@ def _segment_orders(text: str, segment: Segment, printed: str | None = None) -> 
     names stand on several lines is not followed where it moves them (see
     :func:`~gxgk.read.columns.names_on_several_lines`)."""
     orders = appeal_order(header_text(segment.label, len(segment.label)))
-    if isinstance(orders, Unreadable):
-        return orders
+    if isinstance(orders, Unreadable) or all(order.from_header and not order.moved for order in orders):
+        return orders  # the common case: a header read in template order
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     start = min(segment.label_start, row_line)
     start += header_start(text[start:row_line])

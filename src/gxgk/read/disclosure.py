@@ -161,13 +161,13 @@ def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], orde
     """Whether a fixed-width header's lines cannot give the order: a moved order from names on several lines
     (:func:`~gxgk.read.columns.names_on_several_lines`), or a template order assumed from a damaged header
     whose words, read by the columns they stand over, move them (:func:`~gxgk.read.columns.aligned_header`)."""
+    if order.from_header and not order.moved:
+        return False  # the common case: a header read in template order
     block = _header_block(source.text, segment)
     if block is None:
         return False
     if order.moved:
         return names_on_several_lines(source.text, *block, _words_pattern(tuple(words)))
-    if order.from_header:
-        return False
     cells = header_by_cells(source.text, *block, source.printed)
     by_column = None if cells is None else column_order(cells, tuple(words))
     return isinstance(by_column, Order) and by_column.from_header and by_column.moved
