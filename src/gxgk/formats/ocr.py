@@ -398,13 +398,14 @@ def _find_rules(gray: npt.NDArray[np.uint8], scale: float
 
     dark = ((gray < 128) * 255).astype(np.uint8)
     segments: list[tuple[float, float, float, float]] = []
-    mask = np.zeros(gray.shape, dtype=bool)
+    painted = np.zeros(gray.shape, dtype=np.uint8)
     thick = _RULE_THICKNESS / scale
     for horizontal, length in zip((True, False), _RULE_LENGTH, strict=True):
         size = max(int(length / scale), 10)
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (size, 1) if horizontal else (1, size))
         runs = cv2.morphologyEx(dark, cv2.MORPH_OPEN, kernel)
         count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+        kept = np.zeros(count, dtype=np.uint8)  # per label: 1 if a rule (one lookup, not a pass per rule)
         for label in range(1, count):
             x, y, w, h = (int(v) for v in stats[label][:4])
             if (h if horizontal else w) > thick:
@@ -413,9 +414,10 @@ def _find_rules(gray: npt.NDArray[np.uint8], scale: float
                 segments.append((float(x), y + h / 2, float(x + w), y + h / 2))
             else:
                 segments.append((x + w / 2, float(y), x + w / 2, float(y + h)))
-            mask |= labels == label
+            kept[label] = 1
+        painted |= kept[labels]
     # antialiased edges of the lines: one pixel more on each side
-    mask = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    mask = cv2.dilate(painted, np.ones((3, 3), np.uint8)).astype(bool)
     return segments, mask
 
 
