@@ -358,3 +358,40 @@ def test_full_width_text_on_a_fixed_width_header_line_does_not_shift_its_cells()
     names = next(i for i, line in enumerate(lines) if "自然人" in line)
     lines[names] = caption + lines[names][_width(caption):]
     assert _blank_and_named(gxgk.parse("\n".join(lines)))
+
+
+def test_a_section_2_header_with_an_empty_cell_is_read_whole() -> None:
+    """Review 4: an empty cell in a bordered header line (a blank corner) hid the words before it, so the item
+    was read by position; and a header that lost a name read the others in template order."""
+    corner = _SECTION_2.replace("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+                                "| | 本年废止件数 | 本年制发件数 | 现行有效件数 |")
+    corner = corner.replace("规章 | 1 | 0 | 11 |", "规章 | 0 | 1 | 11 |").replace("行政规范性文件 | 3 | 2 | 40 |",
+                                                                              "行政规范性文件 | 2 | 3 | 40 |")
+    parsed = gxgk.parse(report(section_2=corner))
+    assert parsed.disclosure is not None
+    assert parsed.disclosure.rules.values == (1, 0, 11) and parsed.disclosure.normative_documents.values == (3, 2, 40)
+    lost = _SECTION_2.replace("本年制发件数 | 本年废止件数 | 现行有效件数 |", "本年废止件数 |  | 现行有效件数 |")
+    parsed = gxgk.parse(report(section_2=lost.replace("规章 | 1 | 0 | 11 |", "规章 | 0 | 1 | 11 |")))
+    assert parsed.disclosure is not None and parsed.disclosure.rules.values == (None, None, None)
+    assert named(parsed, 2, "规章", "本年制发件数")
+
+
+def test_a_header_row_of_padding_cells_is_not_the_tables_first_row() -> None:
+    """Review 4: '| 自然人 | 总计 |' followed by empty padding cells claimed （七）总计, and its label was taken for
+    the header; 自然人 printed after the group was then read by position."""
+    header = ("| 项目 | 法人或其他组织 |  |  |  |  | 自然人 | 总计 |\n"
+              "|  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |  |")
+    parsed = gxgk.parse(report(header=header, order=(1, 2, 3, 4, 5, 0, 6)))
+    assert parsed.requests is not None
+    assert [row.values for row in parsed.requests.rows] == [tuple(row) for row in MATRIX]
+
+
+def test_section_4_read_in_an_assumed_order_where_every_blocks_total_fails_is_blank() -> None:
+    """Review 4: a lost first result name made the header's runs read as a rotation; H4 then fails in every
+    block, so the values do not stand where they were read."""
+    results = "/ | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"
+    section_4 = _SECTION_4.replace("结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", results, 1)
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert all(value is None for block in parsed.appeals.blocks for value in block.values)
+    assert any(d.code == "P-header" for d in parsed.diagnostics)

@@ -85,15 +85,19 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
         printed = [(APPEAL_BLOCKS[int(b)], APPEAL_COLUMNS[int(r)]) for b in blocks.columns for r in results.columns]
         cells = reader.cells(tokens, kinds, "行政复议、行政诉讼", [f"{b} · {r}" for b, r in printed], note)
         by_place = dict(zip(printed, cells, strict=True))
-        return Appeals(*(AppealBlock(*(by_place[block, column] for column in APPEAL_COLUMNS))
-                         for block in APPEAL_BLOCKS)), reader.diagnostics
+        appeals = Appeals(*(AppealBlock(*(by_place[block, column] for column in APPEAL_COLUMNS))
+                            for block in APPEAL_BLOCKS))
+        if _assumed(blocks, results):
+            appeals = _unless_totals_fail(reader, appeals, segment.label_start)
+        return appeals, reader.diagnostics
     row_orders = _appeal_orders(reader, candidates)
     if row_orders is None:
         return _blank_appeals(), reader.diagnostics
     row_blocks, row_results = row_orders
     as_rows = _appeal_rows(reader, segments, row_results if not row_blocks.moved else None)
     if as_rows is not None:
-        return as_rows, reader.diagnostics
+        return (_unless_totals_fail(reader, as_rows, None) if _assumed(row_blocks, row_results) else as_rows
+                ), reader.diagnostics
     candidates = [s for s in candidates if len(s.values) >= 5 or _APPEAL_HEADER_END.search(s.label)]
     if candidates:  # the table is there, but its values cannot be read: blank cells, named
         _missing(reader, candidates, "行政复议、行政诉讼", APPEAL_CELLS, None)
@@ -177,6 +181,39 @@ def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Orde
     blocks, results = orders
     _say_appeal_order(reader, blocks, results, first.label_start)
     return blocks, results
+
+
+#: Blocks whose 总计 must break H4 before the columns themselves are doubted.
+_FAILING_BLOCKS: Final = 2
+
+
+def _assumed(blocks: Order, results: Order) -> bool:
+    """Whether the header moves the blocks or results: an order that must be right for the totals to hold."""
+    return blocks.moved or results.moved
+
+
+def _unless_totals_fail(reader: _Reader, appeals: Appeals, offset: int | None) -> Appeals:
+    """``appeals``, or a blank table when H4 (总计 = the four results) fails in every block with a number.
+
+    Used where the header moves the blocks or results (:func:`_assumed`): a
+    publisher's error breaks one block; every block failing at once (two at
+    least) says the values were not read where the header puts them (a lost
+    result name read as a rotation).  In template order, what the page
+    prints is read, errors and all, for validation to report.
+    """
+    checked = failed = 0
+    for block in (appeals.review, appeals.direct_suit, appeals.suit_after_review):
+        values = [cell.value for cell in (block.upheld, block.corrected, block.other, block.pending, block.total)]
+        if any(value is None for value in values) or not any(values):
+            continue  # a blank says nothing, a block of zeros holds whatever the order
+        checked += 1
+        failed += values[-1] != sum(v for v in values[:-1] if isinstance(v, int))
+    if failed < _FAILING_BLOCKS or failed < checked:
+        return appeals
+    reader.note("P-header", f"总计 is not the sum of the four results (H4) in all {failed} blocks read: the values "
+                "do not stand where the header or the template puts them; the table is left blank", offset,
+                Severity.ERROR, table=True)
+    return _blank_appeals()
 
 
 def _blank_appeals() -> Appeals:

@@ -27,7 +27,7 @@ from ..template.spec import (
 )
 from .cells import Segment
 from .columns import header_by_cells, names_on_several_lines
-from .header import CAPTION_END, Order, Unreadable, column_order, header_start
+from .header import CAPTION_END, Order, Unreadable, column_cells_agree, column_order, header_start
 from .rows import (
     _FORCED,
     Fit,
@@ -130,6 +130,42 @@ def _item_header(label: str) -> str:
     return label[_item_header_start(label):]
 
 
+#: How far above its first row an item's title is looked for.
+_TITLE_REACH: Final = 400
+
+
+def _printed_item_header(text: str, segment: Segment) -> str | None:
+    """The header words between an item's title and its first row's line, as printed (``None``: not so printed).
+
+    A bordered header row with an empty cell ("|  | 本年废止件数 | …", a
+    blank corner, padding after a colspan) ends a value group in the
+    tokenizer, so the first row's label holds only the words after the last
+    empty cell; the printed lines hold them all.  Only lines below the
+    nearest title and above the row's own line are read, and only when the
+    title stands on a line of its own and no row of numbers stands between.
+    """
+    row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
+    region = text[max(0, row_line - _TITLE_REACH) : row_line]
+    titles = list(_ITEM_TITLE.finditer(region))
+    if not titles:
+        return None
+    after_title = region.find("\n", titles[-1].end()) + 1
+    if not after_title:
+        return None
+    lines = region[after_title:]
+    if any(char.isdigit() for char in lines):
+        return None  # rows of numbers: the nearest title is another item's (this one printed none)
+    return _item_header("".join(lines.replace("|", " ").split()))
+
+
+def _item_header_lines(text: str, segment: Segment) -> str:
+    """The lines above an item's first row, back to its title (or a few lines), as printed."""
+    row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
+    region = text[max(0, row_line - _TITLE_REACH) : row_line]
+    titles = list(_ITEM_TITLE.finditer(region))
+    return region[titles[-1].end() :] if titles else region[region.rfind("\n", 0, len(region) - 1) + 1 :]
+
+
 def _item_header_start(text: str) -> int:
     """Where :func:`_item_header`'s words start in ``text`` (as printed or with whitespace removed)."""
     cut = text.rfind("信息内容")
@@ -137,7 +173,7 @@ def _item_header_start(text: str) -> int:
         return cut + len("信息内容")
     titles = list(_ITEM_TITLE.finditer(text))
     if not titles:
-        return len(text)
+        return header_start(text)  # after the last caption or sentence: a paragraph's words are never read
     start = titles[-1].end()
     caption = text.find(CAPTION_END, start)
     start = caption + len(CAPTION_END) if caption >= 0 else start
@@ -202,8 +238,13 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
             orders[item] = tuple(range(len(columns)))
             continue
         segment = chosen[index][0]
-        header = _item_header(segment.label[: plan.keys.start(segment.label, index)])
+        header = _printed_item_header(reader.source.text, segment) or _item_header(
+            segment.label[: plan.keys.start(segment.label, index)])
         order = column_order(header, words)
+        if (isinstance(order, Order) and not order.from_header
+                and not column_cells_agree(_item_header_lines(reader.source.text, segment), tuple(words))):
+            order = Unreadable("the header does not name every column, and the cells it names stand where the "
+                               "template has other columns")
         if isinstance(order, Order) and _lines_disagree(reader.source, segment, words, order):
             order = Unreadable("the header's column names stand on several fixed-width lines that cannot be lined "
                                "up with the values, and they seem to move the columns")

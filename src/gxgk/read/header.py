@@ -48,6 +48,7 @@ __all__ = [
     "appeal_order",
     "applicant_cells_agree",
     "applicant_order",
+    "column_cells_agree",
     "column_order",
     "header_start",
     "header_text",
@@ -238,6 +239,30 @@ def applicant_cells_agree(lines: str) -> bool:
         for (at, column), (next_at, next_column) in itertools.pairwise(placed):
             if next_at - at != next_column - column:
                 return False
+    return True
+
+
+def column_cells_agree(lines: str, words: tuple[str, ...]) -> bool:
+    """:func:`applicant_cells_agree` for a section 二 item: its header line (after a 信息内容 cell) must hold
+    exactly its columns' cells, and two named cells *k* apart are *k* columns apart.
+
+    >>> column_cells_agree("信息内容 | 本年废止件数 |  | 现行有效件数", ("制发", "废止", "现行有效"))
+    False
+    """
+    scanner = tuple(enumerate(words))
+    for line in lines.split("\n"):
+        line = line.strip(" ")
+        line = line[1:] if line.startswith("|") else line
+        cells = _CELL_BORDER.split(line[:-1] if line.endswith("|") else line)
+        if cells and "".join(cells[0].split()) == "信息内容":
+            cells = cells[1:]
+        if len(cells) != len(words):
+            continue  # not a line of exactly the item's cells: nothing says where its words stand
+        placed = [(position, int(found[0])) for position, cell in enumerate(cells)
+                  if len(found := _names("".join(cell.split()), scanner)) == 1]
+        if any(next_at - at != next_column - column
+               for (at, column), (next_at, next_column) in itertools.pairwise(placed)):
+            return False
     return True
 
 

@@ -264,8 +264,11 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
                    ) -> Order | tuple[Order, Order] | None:
     """The data columns' order from the header before the table's first row, two readings of it, or ``None``
     if it cannot be known."""
-    index, first = min(((i, segment) for i, found in claims.items() for segment in found),
-                       key=lambda item: item[1].label_start)
+    claimed = [(i, segment) for i, found in claims.items() for segment in found]
+    # a header's padding cells ("| 自然人 | 总计 |  |") make a group of blanks that a row key may claim: the
+    # table's first row is the first one with a value
+    valued = [(i, segment) for i, segment in claimed if any(token[0] == VALUE for token in segment.values)]
+    index, first = min(valued or claimed, key=lambda item: item[1].label_start)
     text = reader.source.text
     start, end = _header_span(text, first)
     order = applicant_order(_header_of(text, first, plan.keys.start(first.label, index)))
