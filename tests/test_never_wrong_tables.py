@@ -395,3 +395,20 @@ def test_section_4_read_in_an_assumed_order_where_every_blocks_total_fails_is_bl
     assert parsed.appeals is not None
     assert all(value is None for block in parsed.appeals.blocks for value in block.values)
     assert any(d.code == "P-header" for d in parsed.diagnostics)
+
+
+def test_a_label_spanning_two_cells_before_trailing_blanks_does_not_shift_the_row() -> None:
+    """Review 4: '| （七）总计 |  | 72 | … | 60 |  |  |' in a padded table read the label's empty second cell as
+    自然人 and shifted every value one column right."""
+    rows = [f"| {label.split(' | ')[-1]} |  | " + " | ".join(map(str, row)) + " |"
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    total = len(_REQUEST_LABELS) - 2
+    rows[total] = "| （七）总计 |  | 72 | 87 | 70 | 91 | 60 |  |  |"
+    header = "| 项目 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
+    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
+            + "\n".join(rows) + "\n")
+    parsed = gxgk.parse(text)
+    assert parsed.requests is not None
+    assert parsed.requests.row("（七）总计").values == (None,) * 7
+    assert named(parsed, 3, "三、本年度办理结果 / （七）总计", "自然人")
+    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])

@@ -169,6 +169,11 @@ def fit(values: Sequence[Token], n: int, padded: object = False) -> tuple[Token,
             if len(candidate) == n:
                 return tuple(candidate)
     if len(inner) > n and all(token[0] == EMPTY for token in inner[n:]) and padded:
+        if inner[0][0] == EMPTY:
+            # a blank first cell and blanks past the n-th: a label spanning two cells (the first blank is
+            # the label's) reads as well as padding after the row (the last are): which cells are the
+            # row's cannot be known
+            return None
         return tuple(inner[:n])
     return None
 
