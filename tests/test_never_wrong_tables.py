@@ -412,3 +412,17 @@ def test_a_label_spanning_two_cells_before_trailing_blanks_does_not_shift_the_ro
     assert parsed.requests.row("（七）总计").values == (None,) * 7
     assert named(parsed, 3, "三、本年度办理结果 / （七）总计", "自然人")
     assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
+
+
+def test_an_items_header_is_read_when_its_first_row_is_blank() -> None:
+    """Review 4: 规章 could not be read (a blank printed as spaces), so the item's first read row was
+    行政规范性文件, whose label holds no header: it was read in template order under a moved header."""
+    item = ("第二十条第（一）项\n"
+            "                信息内容                    现行有效件数    本年制发件数    本年废止件数\n"
+            "规章                                                  16                             605\n"
+            "行政规范性文件                                        57             893             677\n")
+    section_2 = item + _SECTION_2[_SECTION_2.index("第二十条第（八）项"):]
+    parsed = gxgk.parse(report(section_2=section_2))
+    assert parsed.disclosure is not None
+    assert parsed.disclosure.normative_documents.values == (893, 677, 57)
+    assert parsed.disclosure.rules.values in ((None, None, None), (None, 605, 16))

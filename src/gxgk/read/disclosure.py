@@ -130,6 +130,8 @@ def _item_header(label: str) -> str:
     return label[_item_header_start(label):]
 
 
+#: A line with a digit: a row of numbers (header lines have none).
+_DIGIT_LINE = re.compile(r"^[^\n\d]*\d", re.MULTILINE)
 #: How far above its first row an item's title is looked for.
 _TITLE_REACH: Final = 400
 
@@ -142,7 +144,8 @@ def _printed_item_header(text: str, segment: Segment) -> str | None:
     tokenizer, so the first row's label holds only the words after the last
     empty cell; the printed lines hold them all.  Only lines below the
     nearest title and above the row's own line are read, and only when the
-    title stands on a line of its own and no row of numbers stands between.
+    title stands on a line of its own, up to the item's first row of numbers
+    (which may be another row than the one read first, when that one is blank).
     """
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     region = text[max(0, row_line - _TITLE_REACH) : row_line]
@@ -153,9 +156,10 @@ def _printed_item_header(text: str, segment: Segment) -> str | None:
     if not after_title:
         return None
     lines = region[after_title:]
-    if any(char.isdigit() for char in lines):
-        return None  # rows of numbers: the nearest title is another item's (this one printed none)
-    return _item_header("".join(lines.replace("|", " ").split()))
+    numbers = next((match.start() for match in _DIGIT_LINE.finditer(lines)), None)
+    if numbers == 0:
+        return None  # a row of numbers first: the nearest title is another item's (this one printed none)
+    return _item_header("".join(lines[:numbers].replace("|", " ").split()))  # up to the item's first row
 
 
 def _item_header_lines(text: str, segment: Segment) -> str:
