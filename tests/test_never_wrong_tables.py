@@ -426,3 +426,15 @@ def test_an_items_header_is_read_when_its_first_row_is_blank() -> None:
     assert parsed.disclosure is not None
     assert parsed.disclosure.normative_documents.values == (893, 677, 57)
     assert parsed.disclosure.rules.values in ((None, None, None), (None, 605, 16))
+
+
+def test_a_section_4_header_padded_with_empty_cells_is_read_whole() -> None:
+    """Review 4: empty cells after each block name (a colspan written out) cut the label, so the block names
+    were lost and the blocks read in template order; 行政诉讼 was printed first."""
+    results = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    section_4 = ("| 行政诉讼 |" + "  |" * 9 + " 行政复议 |" + "  |" * 4 + "\n"
+                 "| 未经复议直接起诉 |" + "  |" * 4 + " 复议后起诉 |" + "  |" * 9 + "\n"
+                 f"| {results} |\n| 3 | 0 | 1 | 0 | 4 | 1 | 1 | 0 | 0 | 2 | 5 | 1 | 0 | 2 | 8 |")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] == [(5, 1, 0, 2, 8), (3, 0, 1, 0, 4), (1, 1, 0, 0, 2)]

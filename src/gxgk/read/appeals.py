@@ -137,6 +137,10 @@ def _segment_orders(text: str, segment: Segment, printed: str | None = None) -> 
     orders = appeal_order(header_text(segment.label, len(segment.label)))
     if isinstance(orders, Unreadable) or all(order.from_header and not order.moved for order in orders):
         return orders  # the common case: a header read in template order
+    if not all(order.from_header for order in orders) and (printed := _printed_header(text, segment)):
+        whole = appeal_order(printed)  # the header's words before an empty cell were cut from the label
+        if not isinstance(whole, Unreadable) and all(order.from_header for order in whole):
+            orders = whole
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     start = min(segment.label_start, row_line)
     start += header_start(text[start:row_line])
@@ -152,6 +156,23 @@ def _segment_orders(text: str, segment: Segment, printed: str | None = None) -> 
             return Unreadable("the header's names, read line by line, are not all there; read cell by cell, "
                               "they move the blocks or results")
     return orders
+
+
+#: How far above the values a section 四 header's printed lines are looked for.
+_HEADER_REACH: Final = 600
+#: A line with a digit: a row of numbers (header lines have none).
+_DIGIT_LINE = re.compile(r"^[^\n\d]*\d", re.MULTILINE)
+
+
+def _printed_header(text: str, segment: Segment) -> str:
+    """The header's words as printed on the lines above the values, after the caption and the last row of
+    numbers: a bordered header with empty cells (padding after a colspan) cuts the label at each of them."""
+    row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
+    base = max(0, row_line - _HEADER_REACH)
+    region = text[base:row_line]
+    numbers = [match.end() for match in _DIGIT_LINE.finditer(region)]
+    start = max(header_start(region), region.find("\n", numbers[-1]) + 1 if numbers else 0)
+    return "".join(region[start:].replace("|", " ").split())
 
 
 #: The result column names of a header.
