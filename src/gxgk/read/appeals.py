@@ -137,8 +137,8 @@ def _segment_orders(text: str, segment: Segment, printed: str | None = None) -> 
     orders = appeal_order(header_text(segment.label, len(segment.label)))
     if isinstance(orders, Unreadable) or all(order.from_header and not order.moved for order in orders):
         return orders  # the common case: a header read in template order
-    if not all(order.from_header for order in orders) and (printed := _printed_header(text, segment)):
-        whole = appeal_order(printed)  # the header's words before an empty cell were cut from the label
+    if not all(order.from_header for order in orders) and (lines := _printed_header(text, segment)):
+        whole = appeal_order(lines)  # the header's words before an empty cell were cut from the label
         if not isinstance(whole, Unreadable) and all(order.from_header for order in whole):
             orders = whole
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
