@@ -41,7 +41,8 @@ def test_a_unit_printed_after_the_amount_converts_it(cell: str, value: Decimal) 
 
 def test_a_unit_after_the_amount_wins_over_the_header() -> None:
     parsed = _fees(_SECTION_2.replace(_FEE_ROW, "行政事业性收费 | 105000 元 |"))
-    assert parsed.disclosure is not None and parsed.disclosure.fees.values == (Decimal("10.5"),)
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2021)
+    assert parsed.disclosure.fees.values == (Decimal("10.5"),)
     source = parsed.disclosure.fees.amount.source
     assert source is not None and source.note is not None and "printed after it" in source.note
 

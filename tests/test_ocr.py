@@ -170,7 +170,7 @@ def test_the_models_run_fused_and_read_as_the_originals() -> None:
     a fresh engine's original models read a drawn table line to the same boxes, text and confidence."""
     import numpy as np
     from PIL import Image, ImageDraw, ImageFont
-    from rapidocr_onnxruntime import RapidOCR
+    from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped,unused-ignore]
 
     fused = _ocr._engine()
     assert _ocr.FUSED == {"detector": True, "recogniser": True}
