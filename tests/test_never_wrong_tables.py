@@ -103,12 +103,17 @@ def test_a_2021_section_2_header_in_another_order_is_followed() -> None:
     assert parsed.disclosure is not None and parsed.disclosure.rules.values == (1, 0, 11)
 
 
-def test_a_section_2_header_that_contradicts_the_template_without_naming_every_column_is_blank() -> None:
-    section_2 = _SECTION_2_2019.replace("上一年项目数量 | 本年增/减 | 处理决定数量 |",
-                                        "处理决定数量 | 上一年项目数量 | 变化 |")
-    parsed = _report_2019(section_2)
+def _licensing_under(header: str) -> gxgk.Report:
+    """The 2019 scaffold with item (五)'s header printed as ``header``; its rows must come back blank."""
+    parsed = _report_2019(_SECTION_2_2019.replace("信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |", header))
     assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
     assert parsed.disclosure.licensing.values == (None, None, None)
+    return parsed
+
+
+def test_a_section_2_header_that_contradicts_the_template_without_naming_every_column_is_blank() -> None:
+    parsed = _licensing_under("信息内容 | 处理决定数量 | 上一年项目数量 | 变化 |")
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
     assert parsed.disclosure.other_services.values == (None, None, None)
     assert named(parsed, 2, "行政许可", "处理决定数量") and named(parsed, 2, "其他对外管理服务事项", "本年增/减")
     assert parsed.disclosure.procurement.values == (158, Decimal("19379.18"))  # other items are read
@@ -307,11 +312,7 @@ def test_a_fixed_width_header_whose_names_stand_on_one_line_is_followed() -> Non
 
 def test_a_wrapped_fixed_width_section_2_header_over_bordered_rows_is_not_followed() -> None:
     """Review 2: read line by line, its names seemed to put 处理决定数量 second."""
-    section_2 = _SECTION_2_2019.replace("信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
-                                        "信息内容  上一年项目  处理决定\n          数量   本年增/减   数量")
-    parsed = _report_2019(section_2)
-    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
-    assert parsed.disclosure.licensing.values == (None, None, None)
+    parsed = _licensing_under("信息内容  上一年项目  处理决定\n          数量   本年增/减   数量")
     assert named(parsed, 2, "行政许可", "本年增/减")
 
 

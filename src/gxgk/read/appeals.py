@@ -22,8 +22,8 @@ from ..template.spec import (
     ValueKind,
 )
 from .cells import Segment, Token
-from .columns import header_by_cells, names_on_several_lines
-from .header import Order, Unreadable, appeal_order, header_start, header_text
+from .columns import header_by_cells, names_on_several_lines, names_pattern
+from .header import HEADER_REACH, NUMBER_LINE, Order, Unreadable, appeal_order, header_start, header_text
 from .rows import (
     Fit,
     Glue,
@@ -69,7 +69,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
     reader = _Reader(source, "四")
     kinds = [ValueKind.COUNT] * APPEAL_CELLS
     candidates = [s for s in segments if _APPEAL_HEADER.search(s.label)]
-    found = _best_appeals(candidates, kinds, source.text, source.printed)
+    found = _best_appeals(candidates, kinds, source)
     if found is not None:
         segment, fitted, orders = found
         if isinstance(orders, Unreadable):
@@ -87,7 +87,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
         by_place = dict(zip(printed, cells, strict=True))
         appeals = Appeals(*(AppealBlock(*(by_place[block, column] for column in APPEAL_COLUMNS))
                             for block in APPEAL_BLOCKS))
-        if _assumed(blocks, results):
+        if blocks.moved or results.moved:
             appeals = _unless_totals_fail(reader, appeals, segment.label_start)
         return appeals, reader.diagnostics
     row_orders = _appeal_orders(reader, candidates)
@@ -96,8 +96,8 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
     row_blocks, row_results = row_orders
     as_rows = _appeal_rows(reader, segments, row_results if not row_blocks.moved else None)
     if as_rows is not None:
-        return (_unless_totals_fail(reader, as_rows, None) if _assumed(row_blocks, row_results) else as_rows
-                ), reader.diagnostics
+        moved = row_blocks.moved or row_results.moved
+        return (_unless_totals_fail(reader, as_rows, None) if moved else as_rows), reader.diagnostics
     candidates = [s for s in candidates if len(s.values) >= 5 or _APPEAL_HEADER_END.search(s.label)]
     if candidates:  # the table is there, but its values cannot be read: blank cells, named
         _missing(reader, candidates, "行政复议、行政诉讼", APPEAL_CELLS, None)
@@ -108,7 +108,7 @@ def read_appeals(source: Source, segments: Sequence[Segment]) -> tuple[Appeals |
 _Orders = tuple[Order, Order] | Unreadable
 
 
-def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, printed: str | None = None
+def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], source: Source
                   ) -> tuple[Segment, Fit, _Orders] | None:
     """The segment holding section 四's fifteen values, each read with the header printed before it.
 
@@ -117,9 +117,10 @@ def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], tex
     header decides its order, so narrative that names 行政复议 before the
     table cannot lend the table another header.
     """
+    text = source.text
     fitting: list[tuple[Segment, Fit, _Orders]] = []
     for segment in candidates:
-        orders = _segment_orders(text, segment, printed)
+        orders = _segment_orders(source, segment)
         as_template = not isinstance(orders, Unreadable) and not orders[0].moved and not orders[1].moved
         fitted = fit_segment(segment, kinds, text, _APPEAL_GLUE if as_template else None)
         if fitted.cuts or fitted.exhausted:
@@ -130,13 +131,14 @@ def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], tex
                                           item[0].values[0][1]))
 
 
-def _segment_orders(text: str, segment: Segment, printed: str | None = None) -> _Orders:
+def _segment_orders(source: Source, segment: Segment) -> _Orders:
     """The blocks' and results' order from the header in a segment's label; a fixed-width header whose result
     names stand on several lines is not followed where it moves them (see
     :func:`~gxgk.read.columns.names_on_several_lines`)."""
     orders = appeal_order(header_text(segment.label, len(segment.label)))
     if isinstance(orders, Unreadable) or all(order.from_header and not order.moved for order in orders):
         return orders  # the common case: a header read in template order
+    text = source.text
     if not all(order.from_header for order in orders) and (lines := _printed_header(text, segment)):
         whole = appeal_order(lines)  # the header's words before an empty cell were cut from the label
         if not isinstance(whole, Unreadable) and all(order.from_header for order in whole):
@@ -148,7 +150,7 @@ def _segment_orders(text: str, segment: Segment, printed: str | None = None) -> 
         return Unreadable("the header's result names stand on several fixed-width lines, and read line by line "
                           "they seem to move the results")
     if not orders[0].from_header or not orders[1].from_header:
-        cells = header_by_cells(text, start, row_line, printed)
+        cells = header_by_cells(text, start, row_line, source.printed)
         by_column = None if cells is None else appeal_order(cells)
         if by_column is not None and not isinstance(by_column, Unreadable) and any(
                 assumed.from_header is False and read.from_header and read.moved
@@ -158,25 +160,19 @@ def _segment_orders(text: str, segment: Segment, printed: str | None = None) -> 
     return orders
 
 
-#: How far above the values a section 四 header's printed lines are looked for.
-_HEADER_REACH: Final = 600
-#: A line with a digit: a row of numbers (header lines have none).
-_DIGIT_LINE = re.compile(r"^[^\n\d]*\d", re.MULTILINE)
-
-
 def _printed_header(text: str, segment: Segment) -> str:
     """The header's words as printed on the lines above the values, after the caption and the last row of
     numbers: a bordered header with empty cells (padding after a colspan) cuts the label at each of them."""
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
-    base = max(0, row_line - _HEADER_REACH)
+    base = max(0, row_line - HEADER_REACH)
     region = text[base:row_line]
-    numbers = [match.end() for match in _DIGIT_LINE.finditer(region)]
+    numbers = [match.end() for match in NUMBER_LINE.finditer(region)]
     start = max(header_start(region), region.find("\n", numbers[-1]) + 1 if numbers else 0)
     return "".join(region[start:].replace("|", " ").split())
 
 
 #: The result column names of a header.
-_RESULT_NAMES: Final = re.compile("(?P<name>{})".format("|".join(words for _, words in APPEAL_RESULT_HEADER_WORDS)))
+_RESULT_NAMES: Final = names_pattern(words for _, words in APPEAL_RESULT_HEADER_WORDS)
 
 
 def _say_appeal_order(reader: _Reader, blocks: Order, results: Order, offset: int) -> None:
@@ -194,7 +190,7 @@ def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Orde
     if not candidates:
         return Order(tuple(range(len(APPEAL_BLOCKS))), False), Order(tuple(range(len(APPEAL_COLUMNS))), False)
     first = candidates[0]
-    orders = _segment_orders(reader.source.text, first, reader.source.printed)
+    orders = _segment_orders(reader.source, first)
     if isinstance(orders, Unreadable):
         reader.note("P-header", f"{orders.reason}; which value belongs to which block and result cannot be known, "
                     "so the table is left blank", first.label_start, Severity.ERROR, table=True)
@@ -208,15 +204,10 @@ def _appeal_orders(reader: _Reader, candidates: Sequence[Segment]) -> tuple[Orde
 _FAILING_BLOCKS: Final = 2
 
 
-def _assumed(blocks: Order, results: Order) -> bool:
-    """Whether the header moves the blocks or results: an order that must be right for the totals to hold."""
-    return blocks.moved or results.moved
-
-
 def _unless_totals_fail(reader: _Reader, appeals: Appeals, offset: int | None) -> Appeals:
     """``appeals``, or a blank table when H4 (总计 = the four results) fails in every block with a number.
 
-    Used where the header moves the blocks or results (:func:`_assumed`): a
+    Used where the header moves the blocks or results: a
     publisher's error breaks one block; every block failing at once (two at
     least) says the values were not read where the header puts them (a lost
     result name read as a rotation).  In template order, what the page

@@ -15,10 +15,12 @@ columns (:func:`names_on_several_lines`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .._lazy import LazyRegex
 
-__all__ = ["display_width", "fixed_width_lines", "header_by_cells", "line_chunks", "names_on_several_lines"]
+__all__ = ["display_width", "fixed_width_lines", "header_by_cells", "line_chunks", "names_on_several_lines",
+           "names_pattern"]
 
 #: A chunk of a fixed-width line: words separated by single spaces (two or more end it).
 _CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -115,6 +117,17 @@ def names_on_several_lines(text: str, start: int, end: int, names: re.Pattern[st
         words = "".join(text[max(line_start, start) : line_end].split())
         named += any(match.group("name") for match in names.finditer(words))
     return named > 1
+
+
+def names_pattern(names: Iterable[str], passed_over: Iterable[str] = ()) -> re.Pattern[str]:
+    """The pattern :func:`names_on_several_lines` takes: ``names`` in its group ``name``, ``passed_over`` before them
+    (words that hold a column's name without being it: 法人或其他组织 holds 其他).
+
+    >>> names_pattern(["其他"], ["法人或其他组织"]).pattern
+    '(?:法人或其他组织)|(?P<name>其他)'
+    """
+    skip = "|".join(passed_over)
+    return re.compile(("(?:" + skip + ")|" if skip else "") + "(?P<name>" + "|".join(names) + ")")
 
 
 class _Cell:

@@ -26,8 +26,8 @@ from ..template.spec import (
     ValueKind,
 )
 from .cells import Segment
-from .columns import header_by_cells, names_on_several_lines
-from .header import CAPTION_END, Order, Unreadable, column_cells_agree, column_order, header_start
+from .columns import header_by_cells, names_on_several_lines, names_pattern
+from .header import CAPTION_END, NUMBER_LINE, Order, Unreadable, column_cells_agree, column_order, header_start
 from .rows import (
     _FORCED,
     Fit,
@@ -130,10 +130,16 @@ def _item_header(label: str) -> str:
     return label[_item_header_start(label):]
 
 
-#: A line with a digit: a row of numbers (header lines have none).
-_DIGIT_LINE = re.compile(r"^[^\n\d]*\d", re.MULTILINE)
 #: How far above its first row an item's title is looked for.
 _TITLE_REACH: Final = 400
+
+
+def _above_row(text: str, segment: Segment) -> tuple[str, re.Match[str] | None]:
+    """The text a little above the line of an item's first row, and the last item title in it (if any)."""
+    row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
+    region = text[max(0, row_line - _TITLE_REACH) : row_line]
+    titles = list(_ITEM_TITLE.finditer(region))
+    return region, titles[-1] if titles else None
 
 
 def _printed_item_header(text: str, segment: Segment) -> str | None:
@@ -147,27 +153,21 @@ def _printed_item_header(text: str, segment: Segment) -> str | None:
     title stands on a line of its own, up to the item's first row of numbers
     (which may be another row than the one read first, when that one is blank).
     """
-    row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
-    region = text[max(0, row_line - _TITLE_REACH) : row_line]
-    titles = list(_ITEM_TITLE.finditer(region))
-    if not titles:
-        return None
-    after_title = region.find("\n", titles[-1].end()) + 1
+    region, title = _above_row(text, segment)
+    after_title = 0 if title is None else region.find("\n", title.end()) + 1
     if not after_title:
         return None
     lines = region[after_title:]
-    numbers = next((match.start() for match in _DIGIT_LINE.finditer(lines)), None)
+    numbers = next((match.start() for match in NUMBER_LINE.finditer(lines)), None)
     if numbers == 0:
         return None  # a row of numbers first: the nearest title is another item's (this one printed none)
     return _item_header("".join(lines[:numbers].replace("|", " ").split()))  # up to the item's first row
 
 
 def _item_header_lines(text: str, segment: Segment) -> str:
-    """The lines above an item's first row, back to its title (or a few lines), as printed."""
-    row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
-    region = text[max(0, row_line - _TITLE_REACH) : row_line]
-    titles = list(_ITEM_TITLE.finditer(region))
-    return region[titles[-1].end() :] if titles else region[region.rfind("\n", 0, len(region) - 1) + 1 :]
+    """The lines above an item's first row, back to its title (or its last line), as printed."""
+    region, title = _above_row(text, segment)
+    return region[title.end() :] if title is not None else region[region.rfind("\n", 0, len(region) - 1) + 1 :]
 
 
 def _item_header_start(text: str) -> int:
@@ -200,7 +200,7 @@ def _header_block(text: str, segment: Segment) -> tuple[int, int] | None:
 def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], order: Order) -> bool:
     """Whether a fixed-width header's lines cannot give the order: a moved order from names on several lines
     (:func:`~gxgk.read.columns.names_on_several_lines`), or a template order assumed from a damaged header
-    whose words, read by the columns they stand over, move them (:func:`~gxgk.read.columns.aligned_header`)."""
+    whose cells, read as printed, move them (:func:`~gxgk.read.columns.header_by_cells`)."""
     if order.from_header and not order.moved:
         return False  # the common case: a header read in template order
     block = _header_block(source.text, segment)
@@ -215,7 +215,7 @@ def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], orde
 
 @functools.lru_cache(maxsize=64)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("(?P<name>{})".format("|".join(words)))
+    return names_pattern(words)
 
 
 #: The template's own column order, by number of columns.

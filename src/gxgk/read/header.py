@@ -42,6 +42,8 @@ from ..template.spec import (
 
 __all__ = [
     "CAPTION_END",
+    "HEADER_REACH",
+    "NUMBER_LINE",
     "SENTENCE_ENDS",
     "Order",
     "Unreadable",
@@ -94,6 +96,10 @@ def _names(text: str, words: tuple[tuple[Name, str], ...]) -> list[Name]:
     return [names[match.lastindex - 1] for match in pattern.finditer(text) if match.lastindex]
 
 
+#: How far before a table's first row (or values) its header's lines are looked for.
+HEADER_REACH: Final = 600
+#: A line with a digit: a row of numbers (a header's lines have none).
+NUMBER_LINE = re.compile(r"^[^\n\d]*\d", re.MULTILINE)
 #: Marks that end a sentence: a header's cells never hold one, so narrative before a table ends there.
 SENTENCE_ENDS: Final = "。;!?"
 
@@ -197,6 +203,13 @@ def _partial_in_order(names: Sequence[Name]) -> bool:
 _CELL_BORDER = re.compile(r"[ ]*+[|\t][ ]*+")
 
 
+def _bordered_cells(line: str) -> list[str]:
+    """A line's cells between borders or tabs, its outer borders (one a side) left off; an empty cell is kept."""
+    line = line.strip(" ")
+    line = line[1:] if line.startswith("|") else line
+    return _CELL_BORDER.split(line[:-1] if line.endswith("|") else line)
+
+
 def applicant_cells_agree(lines: str) -> bool:
     """Whether the header's cells stand where the template has them, as far as they can be placed.
 
@@ -217,9 +230,7 @@ def applicant_cells_agree(lines: str) -> bool:
     True
     """
     for line in lines.split("\n"):
-        line = line.strip(" ")
-        line = line[1:] if line.startswith("|") else line
-        cells = _CELL_BORDER.split(line[:-1] if line.endswith("|") else line)
+        cells = _bordered_cells(line)
         if len(cells) < 2:
             continue  # one cell, or a fixed-width line: nothing says where its words stand
         placed: list[tuple[int, int]] = []
@@ -251,9 +262,7 @@ def column_cells_agree(lines: str, words: tuple[str, ...]) -> bool:
     """
     scanner = tuple(enumerate(words))
     for line in lines.split("\n"):
-        line = line.strip(" ")
-        line = line[1:] if line.startswith("|") else line
-        cells = _CELL_BORDER.split(line[:-1] if line.endswith("|") else line)
+        cells = _bordered_cells(line)
         if cells and "".join(cells[0].split()) == "信息内容":
             cells = cells[1:]
         if len(cells) != len(words):

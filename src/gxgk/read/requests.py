@@ -30,9 +30,10 @@ from ..template.spec import (
     printed_rows,
 )
 from .cells import VALUE, Segment, Token
-from .columns import header_by_cells, names_on_several_lines
+from .columns import header_by_cells, names_on_several_lines, names_pattern
 from .header import (
     CAPTION_END,
+    HEADER_REACH,
     SENTENCE_ENDS,
     Order,
     Unreadable,
@@ -324,8 +325,6 @@ def _padded(text: str, claims: dict[int, list[Segment]]) -> bool:
     return len(widths) == 1 and widths.pop() > 0
 
 
-#: How far before a table's first row its header is looked for.
-_HEADER_REACH: Final = 600
 
 
 def _header_of(text: str, first: Segment, row_start: int) -> str:
@@ -339,16 +338,15 @@ def _header_of(text: str, first: Segment, row_start: int) -> str:
     head = first.label[:row_start]
     if CAPTION_END in head or any(mark in head for mark in SENTENCE_ENDS):
         return own  # the label reaches back to the caption or a sentence: the header is all in it
-    before = text[max(0, first.label_start - _HEADER_REACH) : first.label_start]
+    before = text[max(0, first.label_start - HEADER_REACH) : first.label_start]
     if CAPTION_END not in before:
         return own
     return "".join(before[header_start(before) :].replace("|", " ").split()) + head
 
 
 #: The applicant column names of a header (not the group that spans five of them).
-_LEAF_NAMES: Final = re.compile("(?:{})|(?P<name>{})".format(
-    "|".join(words for name, words in APPLICANT_HEADER_WORDS if name == GROUP),
-    "|".join(words for name, words in APPLICANT_HEADER_WORDS if name != GROUP)))
+_LEAF_NAMES: Final = names_pattern((words for name, words in APPLICANT_HEADER_WORDS if name != GROUP),
+                                   (words for name, words in APPLICANT_HEADER_WORDS if name == GROUP))
 
 
 def _moved_by_column(source: Source, start: int, end: int) -> bool:
@@ -365,7 +363,7 @@ def _moved_by_column(source: Source, start: int, end: int) -> bool:
 def _header_span(text: str, first: Segment) -> tuple[int, int]:
     """The header's lines as printed: after the caption (…情况) or sentence before the first row, up to its line."""
     line_start = text.rfind("\n", 0, first.values[0][1]) + 1
-    base = max(0, first.label_start - _HEADER_REACH)
+    base = max(0, first.label_start - HEADER_REACH)
     if CAPTION_END not in text[base:line_start]:
         base = min(first.label_start, line_start)
     return base + header_start(text[base:line_start]), line_start
