@@ -439,3 +439,96 @@ def test_a_section_4_header_padded_with_empty_cells_is_read_whole() -> None:
     parsed = gxgk.parse(report(section_4=section_4))
     assert parsed.appeals is not None
     assert [block.values for block in parsed.appeals.blocks] == [(5, 1, 0, 2, 8), (3, 0, 1, 0, 4), (1, 1, 0, 0, 2)]
+
+
+def test_a_section_4_row_with_a_blank_cell_at_each_edge_is_blank() -> None:
+    """Review 4: '|  | 1 | … | 13 |  |' under a complete header read the empty first cell as the first result
+    and shifted every value one column right.  The empty first cell may be the row's (blank) label cell, or
+    the first value printed blank in a row without a label cell: which cannot be known."""
+    results = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    header = f"| 项目 | 行政复议 | 行政诉讼 |\n| 未经复议直接起诉 | 复议后起诉 |\n| {results} |\n"
+    values = "1 | 2 | 3 | 4 | 10 | 5 | 6 | 7 | 8 | 26 | 9 | 11 | 12 | 13"
+    parsed = gxgk.parse(report(section_4=header + f"|  | {values} |  |\n"))
+    assert parsed.appeals is not None
+    assert all(value is None for block in parsed.appeals.blocks for value in block.values)
+    assert named(parsed, 4, "行政复议", "结果维持")
+    # a blank printed as "/" is a cell, so the row fits as printed
+    parsed = gxgk.parse(report(section_4=header + f"|  | {values} | / |\n"))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] == [(1, 2, 3, 4, 10), (5, 6, 7, 8, 26),
+                                                                 (9, 11, 12, 13, None)]
+
+
+def test_a_pipe_row_without_its_closing_border_and_a_blank_last_cell_is_not_shifted() -> None:
+    """A table printed '| a | b' (no closing border) writes a blank last cell as a trailing '| ': the line's
+    opening '|' was read as a blank first cell, and every value moved one column right."""
+    results = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    section_4 = (f"| 行政复议 | 行政诉讼\n| 未经复议直接起诉 | 复议后起诉\n| {results}\n"
+                 "| 6 | 2 | 5 | 8 | 21 | 5 | 1 | 6 | 5 | 17 | 1 | 9 | 8 | 7 | \n")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] in (
+        [(6, 2, 5, 8, 21), (5, 1, 6, 5, 17), (1, 9, 8, 7, None)], [(None,) * 5] * 3)
+    assert parsed.appeals.review.upheld.value in (6, None)
+
+
+def test_a_tab_row_whose_label_spans_two_cells_and_whose_total_is_blank_is_blank() -> None:
+    """'label<TAB><TAB>79<TAB>…<TAB>68<TAB>': the empty cell after the label is the label's second cell, or
+    自然人 printed blank; the trailing tab is 总计 printed blank, or nothing.  Which cannot be known."""
+    rows = [f"{label.split(' | ')[-1]}\t\t" + "\t".join(map(str, row)) for label, row in
+            zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    rows[0] = f"{_NEW}\t\t" + "\t".join(map(str, MATRIX[0][:6])) + "\t"
+    header = "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
+    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
+            + "\n".join(rows) + "\n")
+    parsed = gxgk.parse(text)
+    assert parsed.requests is not None
+    assert parsed.requests.row(_NEW).values == (None,) * 7
+    assert named(parsed, 3, _NEW, "自然人")
+    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == tuple(MATRIX[1])
+
+
+def test_a_table_flattened_to_one_line_reads_its_rows_between_the_joints() -> None:
+    """On a page flattened to one line, '| 124 | | 四、…' is the joint between two rows, not a blank cell."""
+    rows = [f"| {label.split(' | ')[-1]} |  | " + " | ".join(map(str, row)) + " |"
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    header = "| 项目 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
+    text = ("某某县人民政府2021年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况 " + header + " "
+            + " ".join(rows) + " 四、政府信息公开行政复议、行政诉讼情况 本年度未发生行政复议。")
+    parsed = gxgk.parse(text)
+    assert parsed.requests is not None
+    assert [list(row.values) for row in parsed.requests] == MATRIX
+
+
+def test_a_two_level_header_that_lost_its_group_cell_is_blank() -> None:
+    """Review 5: '总计 |  | 自然人' over the five legal-person names: without 法人或其他组织 nothing says the five
+    stand between 总计 and 自然人 (they were read after 自然人, every column shifted)."""
+    header = "总计 |  | 自然人 |\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |"
+    parsed = gxgk.parse(report(header=header, order=(6, 1, 2, 3, 4, 5, 0)))
+    assert parsed.requests is not None
+    assert all(value is None for row in parsed.requests for value in row.values)
+    assert named(parsed, 3, _NEW, "总计")
+    # in template order, the same header is as ambiguous: the five may follow 总计
+    parsed = gxgk.parse(report(header="自然人 |  | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |"))
+    assert parsed.requests is not None
+    assert all(value is None for row in parsed.requests for value in row.values)
+    # printed, the group places them wherever the header puts it
+    parsed = gxgk.parse(report(header="总计 | 法人或其他组织 | 自然人 |\n" + header.split("\n")[1],
+                               order=(6, 1, 2, 3, 4, 5, 0)))
+    assert parsed.requests is not None
+    assert [list(row.values) for row in parsed.requests] == MATRIX
+
+
+def test_a_section_4_header_that_lost_its_suits_cell_is_blank() -> None:
+    """行政诉讼 lost over '未经复议直接起诉 | 复议后起诉': the two suit blocks may stand after 行政复议 (template)
+    or before it, and the names alone cannot say which."""
+    results = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    values = "1 | 1 | 0 | 0 | 2 | 5 | 1 | 0 | 2 | 8 | 3 | 0 | 1 | 0 | 4 |"
+    section_4 = f" | 行政复议 |\n未经复议直接起诉 | 复议后起诉 |\n{results} |\n{values}"
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert all(value is None for block in parsed.appeals.blocks for value in block.values)
+    assert any(d.code == "P-header" for d in parsed.diagnostics)
+    parsed = gxgk.parse(report(section_4=section_4.replace(" | 行政复议 |", "行政诉讼 | 行政复议 |")))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] == [(3, 0, 1, 0, 4), (1, 1, 0, 0, 2), (5, 1, 0, 2, 8)]

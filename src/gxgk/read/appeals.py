@@ -14,16 +14,28 @@ from ..model import (
     Severity,
 )
 from ..template.spec import (
+    APPEAL_BLOCK_HEADER_WORDS,
     APPEAL_BLOCKS,
     APPEAL_CELLS,
     APPEAL_COLUMNS,
     APPEAL_RESULT_HEADER_WORDS,
     APPEAL_ROW_KEYS,
+    SUIT_BLOCKS,
+    SUITS,
     ValueKind,
 )
 from .cells import Segment, Token
 from .columns import header_by_cells, names_on_several_lines, names_pattern
-from .header import HEADER_REACH, NUMBER_LINE, Order, Unreadable, appeal_order, header_start, header_text
+from .header import (
+    HEADER_REACH,
+    NUMBER_LINE,
+    Order,
+    Unreadable,
+    appeal_order,
+    group_lost,
+    header_start,
+    header_text,
+)
 from .rows import (
     Fit,
     Glue,
@@ -135,9 +147,11 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
     """The blocks' and results' order from the header in a segment's label; a fixed-width header whose result
     names stand on several lines is not followed where it moves them (see
     :func:`~gxgk.read.columns.names_on_several_lines`)."""
-    orders = appeal_order(header_text(segment.label, len(segment.label)))
-    if isinstance(orders, Unreadable) or all(order.from_header and not order.moved for order in orders):
-        return orders  # the common case: a header read in template order
+    header = header_text(segment.label, len(segment.label))
+    orders = appeal_order(header)
+    if isinstance(orders, Unreadable) or (all(order.from_header and not order.moved for order in orders)
+                                          and _SUITS_WORD in header):
+        return orders  # the common case: a whole header read in template order
     text = source.text
     if not all(order.from_header for order in orders) and (lines := _printed_header(text, segment)):
         whole = appeal_order(lines)  # the header's words before an empty cell were cut from the label
@@ -146,6 +160,9 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     start = min(segment.label_start, row_line)
     start += header_start(text[start:row_line])
+    if group_lost(text[start:row_line], APPEAL_BLOCK_HEADER_WORDS, SUITS, SUIT_BLOCKS):
+        return Unreadable("the header prints 未经复议直接起诉 and 复议后起诉 on a line of their own under no 行政诉讼 "
+                          "cell, so where they stand beside 行政复议 cannot be known")
     if orders[1].moved and names_on_several_lines(text, start, row_line, _RESULT_NAMES):
         return Unreadable("the header's result names stand on several fixed-width lines, and read line by line "
                           "they seem to move the results")
@@ -171,6 +188,8 @@ def _printed_header(text: str, segment: Segment) -> str:
     return "".join(region[start:].replace("|", " ").split())
 
 
+#: The 行政诉讼 cell that places the two suit blocks (see :func:`~gxgk.read.header.group_lost`).
+_SUITS_WORD: Final = dict(APPEAL_BLOCK_HEADER_WORDS)[SUITS]
 #: The result column names of a header.
 _RESULT_NAMES: Final = names_pattern(words for _, words in APPEAL_RESULT_HEADER_WORDS)
 

@@ -52,6 +52,7 @@ __all__ = [
     "applicant_order",
     "column_cells_agree",
     "column_order",
+    "group_lost",
     "header_start",
     "header_text",
 ]
@@ -196,6 +197,36 @@ def _partial_in_order(names: Sequence[Name]) -> bool:
     if not owned or list(names[-len(owned):]) != owned:
         return False
     return _in_template_order([n for n in names if n not in owned and n != GROUP]) and _in_template_order(owned)
+
+
+def group_lost(lines: str, words: tuple[tuple[Name, str], ...] = APPLICANT_HEADER_WORDS, group: Name = GROUP,
+               owned: Sequence[Name] = LEGAL_PERSON_COLUMNS) -> bool:
+    """Whether a two-level header prints the columns a group owns on a line of their own, under no group.
+
+    The group cell is what places them among the others: without it,
+    "自然人 | 总计" over "商业企业 | … | 其他" reads as well with the five
+    between the two (the template) as after 总计 (as flattened), and the
+    names alone cannot say which.  The same holds for section 四's
+    未经复议直接起诉 and 复议后起诉 under a lost 行政诉讼.  Two owned names at
+    least make such a line (one name a line is a one-cell-per-line layout).
+
+    >>> group_lost("自然人 |  | 总计 |\\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |")
+    True
+    >>> group_lost("自然人 | 法人或其他组织 | 总计 |\\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |")
+    False
+    >>> group_lost("自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |")
+    False
+    """
+    if group in _names("".join(lines.split()), words):
+        return False  # the group is printed (perhaps wrapped over two lines): it places its columns
+    top_seen = False
+    for line in lines.split("\n"):
+        found = _names("".join(line.split()), words)
+        under = [name for name in found if name in owned]
+        if top_seen and len(under) >= 2 and len(under) == len(found):
+            return True
+        top_seen = top_seen or any(name not in owned and name != SUBTOTAL for name in found)
+    return False
 
 
 #: What separates a header's printed cells on one line: a border or a tab.  (Not a wide gap: fixed-width

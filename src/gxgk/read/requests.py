@@ -39,6 +39,7 @@ from .header import (
     Unreadable,
     applicant_cells_agree,
     applicant_order,
+    group_lost,
     header_start,
     header_text,
 )
@@ -273,7 +274,10 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
     text = reader.source.text
     start, end = _header_span(text, first)
     order = applicant_order(_header_of(text, first, plan.keys.start(first.label, index)))
-    if isinstance(order, Order) and not order.from_header and not applicant_cells_agree(text[start:end]):
+    if not isinstance(order, Unreadable) and group_lost(text[start:end]):
+        order = Unreadable("the header prints 商业企业 … 其他 on a line of their own under no 法人或其他组织 cell, so "
+                           "where they stand among 自然人 and 总计 cannot be known")
+    elif isinstance(order, Order) and not order.from_header and not applicant_cells_agree(text[start:end]):
         order = Unreadable("the header does not name every applicant column, and the cells it names stand where "
                            "the template has other columns")
     elif isinstance(order, Order) and not order.from_header and _moved_by_column(reader.source, start, end):
@@ -477,15 +481,15 @@ def _data_lines(text: str, segments: Sequence[Segment], width: int) -> list[tupl
         line: list[Token] = []
         for token in segment.values:
             if line and "\n" in text[line[-1][2] : token[1]]:
-                lines.extend(_one_row(line, width))
+                lines.extend(_one_row(text, line, width))
                 line = []
             line.append(token)
-        lines.extend(_one_row(line, width))
+        lines.extend(_one_row(text, line, width))
     return lines
 
 
-def _one_row(tokens: Sequence[Token], width: int) -> list[tuple[Token, ...]]:
-    cells = fit(tokens, width)
+def _one_row(text: str, tokens: Sequence[Token], width: int) -> list[tuple[Token, ...]]:
+    cells = fit(tokens, width, text)
     return [cells] if cells is not None and any(t[0] == VALUE for t in cells) else []
 
 

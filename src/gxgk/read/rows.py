@@ -141,33 +141,42 @@ class _Reader:
             return None
 
 
-def fit(values: Sequence[Token], n: int, padded: object = False) -> tuple[Token, ...] | None:
-    """Exactly ``n`` cells from a segment's value tokens, or ``None`` if they do not fit.
+def fit(values: Sequence[Token], n: int, text: str, padded: object = False) -> tuple[Token, ...] | None:
+    """Exactly ``n`` cells from a segment's value tokens, or ``None`` if they do not fit, or fit two ways.
 
     Empty cells at the edges of a row may be padding (a pipe line's trailing
-    "| |", a header row's empty cells); empty cells *between* values are
-    printed blanks.  So the values fit when, without edge padding, exactly
-    ``n`` cells remain, or when all the cells number exactly ``n``.
-    Line-opening separators (:data:`~gxgk.read.cells.EDGE`) count as blank cells
-    only when nothing else fits.  In a table that a converter ``padded``
+    "| |", a header row's empty cells, a label's second cell); empty cells
+    *between* values are printed blanks.  So the values fit when all the
+    cells number exactly ``n``, or when exactly ``n`` remain after dropping
+    blanks at the edges in exactly one way: "|  | 1 | … | 13 |  |" for 15
+    columns drops either its first cell (an empty label cell) or its last
+    (padding), and which cannot be known.  A blank that does not end its
+    line ("| 5 | | 四、…" on a page flattened to one line) is the joint
+    between two rows, never a cell.  A line-opening separator
+    (:data:`~gxgk.read.cells.EDGE`) may close an empty first cell, unless it
+    is a ``|`` in the line's first column: a border.  In a table that a converter ``padded``
     (every line has as many cells as the widest), cells past the ``n``-th that
     are all empty are that padding: the first ``n`` are the row, blanks included.
     """
-    if len(values) == n:
-        return tuple(values)  # what the loop below gives: fewer cells without the edges can't fit
-    inner = [token for token in values if token[0] != EDGE]
-    for cells in (inner, list(values)):
-        if len(cells) == n:
-            return tuple(cells)
-        start, end = 0, len(cells)
-        while end > start and cells[end - 1][0] != VALUE:
-            end -= 1
-        trimmed_end = end
-        while start < end and cells[start][0] != VALUE:
-            start += 1
-        for candidate in (cells[:trimmed_end], cells[start:end]):
-            if len(candidate) == n:
-                return tuple(candidate)
+    if len(values) == n and (values[0][0] != EDGE or not _border(text, values[0][1])):
+        return tuple(values)  # the common case: a row of exactly its cells
+    cells = [token for index, token in enumerate(values)
+             if token[0] != EDGE or (not index and not _border(text, token[1]))]
+    extra = len(cells) - n
+    if not extra:
+        return tuple(cells)
+    if extra > 0:
+        lead = next((i for i, token in enumerate(cells) if token[0] == VALUE), len(cells))
+        trail = next((i for i, token in enumerate(reversed(cells)) if token[0] == VALUE), len(cells))
+        if trail and _LINE_END.match(text, cells[-1][1]):  # blank cells at the line's end: each may be the row's
+            drops = range(max(0, extra - trail), min(lead, extra) + 1)
+        else:  # the joint before the next row: never the row's
+            drops = range(extra - trail, extra - trail + 1) if 0 <= extra - trail <= lead else range(0)
+        if len(drops) == 1:
+            return tuple(cells[drops[0] : drops[0] + n])
+        if len(drops) > 1:
+            return None
+    inner = [token for token in cells if token[0] != EDGE]
     if len(inner) > n and all(token[0] == EMPTY for token in inner[n:]) and padded:
         if inner[0][0] == EMPTY:
             # a blank first cell and blanks past the n-th: a label spanning two cells (the first blank is
@@ -176,6 +185,20 @@ def fit(values: Sequence[Token], n: int, padded: object = False) -> tuple[Token,
             return None
         return tuple(inner[:n])
     return None
+
+
+def _border(text: str, at: int) -> bool:
+    """Whether the separator opening a line at ``at`` is a left border: a ``|`` in the line's first column.
+
+    "| 6 | 2 |" opens with a border; " | 2 |" and a line-opening tab open
+    with an empty first cell (as the HTML and Word readers write a row whose
+    first cell is empty).
+    """
+    return text.startswith("|", at) and (not at or text[at - 1] == "\n")
+
+
+#: A blank token that ends its line: its separator (if any), then only spaces to the line break.
+_LINE_END = re.compile(r"[|\t]?+[^\S\n]*+(?:\n|\Z)")
 
 
 class Keys:
@@ -295,12 +318,12 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: G
     cuts that the row's identity allows (``glue``; ``None``: never split).
     """
     n = len(kinds)
-    cells = fit(segment.values, n, padded)
+    cells = fit(segment.values, n, text, padded)
     if cells is not None:
         return _fit_of(cells)
-    on_line = [token for token in segment.values if token[1] < segment.line_end]
+    on_line = [token for token in segment.values if token[1] <= segment.line_end]  # a tab before the break is a cell
     if len(on_line) < len(segment.values):
-        cells = fit(on_line, n, padded)
+        cells = fit(on_line, n, text, padded)
         if cells is not None:
             return _fit_of(cells)
     if glue is None:
