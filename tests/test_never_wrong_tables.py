@@ -532,3 +532,192 @@ def test_a_section_4_header_that_lost_its_suits_cell_is_blank() -> None:
     parsed = gxgk.parse(report(section_4=section_4.replace(" | 行政复议 |", "行政诉讼 | 行政复议 |")))
     assert parsed.appeals is not None
     assert [block.values for block in parsed.appeals.blocks] == [(3, 0, 1, 0, 4), (1, 1, 0, 0, 2), (5, 1, 0, 2, 8)]
+
+
+def test_a_damaged_header_line_with_the_rows_cells_puts_each_name_over_its_column() -> None:
+    """Review 5: a tab header whose sub-row lost 科研机构's cell ('\\t\\t\\t商业企业\\t社会公益组织\\t…') names the
+    rest in template order, but each stands over another column than the template's: blank, not template."""
+    order = (0, 1, 3, 4, 5, 2, 6)
+    rows = [f"{label.split(' | ')[-1]}\t\t" + "\t".join(str(row[i]) for i in order)
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    header = "项目\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t\t商业企业\t社会公益组织\t法律服务机构\t其他\t\t"
+    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
+            + "\n".join(rows) + "\n")
+    parsed = gxgk.parse(text)
+    assert parsed.requests is not None
+    assert all(value is None for row in parsed.requests for value in row.values)
+    assert named(parsed, 3, _NEW, "科研机构")
+
+
+def test_a_section_2_header_line_with_the_rows_cells_puts_each_name_over_its_column() -> None:
+    """'|  | 本年新公开数量 |  |  |' over '| 规章 | 485 | 547 | 145 |': the one name stands over the first
+    value, where the template has 本年新制作数量: the template order would be a guess."""
+    item = ("第二十条第（一）项 |  |  |  |\n|  | 本年新公开数量 |  |  |\n| 规章 | 485 | 547 | 145 |\n"
+            "| 规范性文件 | 672 | 492 | 733 |\n")
+    section_2 = item + _SECTION_2_2019[_SECTION_2_2019.index("第二十条第（五）项"):]
+    parsed = _report_2019(section_2)
+    assert parsed.disclosure is not None
+    assert parsed.disclosure.rules.values == (None, None, None)
+    assert parsed.disclosure.licensing.values != (None, None, None)
+
+
+def test_a_two_level_header_read_as_rows_out_of_order_is_not_taken_for_a_lost_group() -> None:
+    """'法人或其他组织 | 自然人 | 总计' over four of the five names: the group places them first, out of template
+    order; the rule for a header that lost its group (each of its two lines in order) does not apply."""
+    header = "法人或其他组织 | 自然人 | 总计 |\n商业企业 | 社会公益组织 | 法律服务机构 | 其他 |"
+    parsed = gxgk.parse(report(header=header, order=(1, 2, 3, 4, 5, 0, 6)))
+    assert parsed.requests is not None
+    assert all(value is None for row in parsed.requests for value in row.values)
+    assert any(d.code == "P-header" for d in parsed.diagnostics)
+
+
+def test_a_section_4_header_naming_one_suit_block_over_the_other_blocks_values_is_blank() -> None:
+    """Review 5: 未经复议直接起诉 lost, 复议后起诉 printed over the first suit block's values: the suit blocks
+    were assumed in template order, and each read as the other."""
+    results = " | ".join(["总计", "结果纠正", "结果维持", "其他结果", "尚未审结"] * 3)
+    section_4 = ("| 行政复议 |" + "  |" * 4 + " 行政诉讼 |" + "  |" * 9 + "\n"
+                 "|" + "  |" * 5 + " 复议后起诉 |" + "  |" * 9 + "\n"
+                 f"| {results} |\n| 21 | 6 | 7 | 7 | 1 | 22 | 1 | 9 | 4 | 8 | 24 | 9 | 6 | 2 | 7 |")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert all(value is None for block in parsed.appeals.blocks for value in block.values)
+    assert any(d.code == "P-header" for d in parsed.diagnostics)
+    # the same header naming 未经复议直接起诉 over the first suit block reads as printed
+    parsed = gxgk.parse(report(section_4=section_4.replace(" 复议后起诉 |", " 未经复议直接起诉 |")))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] == [(7, 6, 7, 1, 21), (9, 1, 4, 8, 22),
+                                                                 (6, 9, 2, 7, 24)]
+
+
+def test_blank_label_cells_of_the_next_row_are_not_this_rows_padding() -> None:
+    """Review 5: '| 三、本年度办理结果 | （一）予以公开 |  | 1 | … | 0 |  |' followed by '|  |  | （二）…': the
+    next line's empty label cells were taken for padding after this row, which then read as shifted."""
+    rows = []
+    for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True):
+        parts = label.split(" | ")
+        cells = [parts[0], parts[1], ""] if len(parts) == 2 else ["", "", parts[0]]
+        rows.append("| " + " | ".join([*cells, *map(str, row)]) + " |")
+    rows[2] = "| 三、本年度办理结果 | （一）予以公开 |  | " + " | ".join(map(str, MATRIX[2][:6])) + " |  |"
+    header = "| 项目 |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
+    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
+            + "\n".join(rows) + "\n")
+    parsed = gxgk.parse(text)
+    assert parsed.requests is not None
+    assert parsed.requests.row("（一）予以公开").values == (None,) * 7
+    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
+
+
+def test_a_row_printed_open_with_a_blank_last_cell_after_an_empty_label_cell_is_blank() -> None:
+    """Review 5: a table that leaves its rows open ('| label |  | 82 | … | 493') writes a blank 总计 as a
+    trailing '| '; with the label's empty second cell first, the row read as 自然人 blank, shifted."""
+    rows = [f"| {label.split(' | ')[-1]} |  | " + " | ".join(map(str, row))
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    rows[1] = "| 二、上年结转政府信息公开申请数量 |  | " + " | ".join(map(str, MATRIX[1][:6])) + " | "
+    header = "| 项目 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计"
+    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
+            + "\n".join(rows) + "\n")
+    parsed = gxgk.parse(text)
+    assert parsed.requests is not None
+    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == (None,) * 7
+    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
+    # the same row in a table that closes its rows: the last "|" is the border
+    closed = text.replace(" 总计\n", " 总计 |\n").replace("\n| ", " |\n| ").replace(" | \n", " |\n")
+    parsed = gxgk.parse(closed)
+    assert parsed.requests is not None
+    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
+
+
+def _with_2019_item(item: str, title: str, next_title: str | None) -> gxgk.Report:
+    start = _SECTION_2_2019.index(title)
+    end = _SECTION_2_2019.index(next_title) if next_title else _SECTION_2_2019.index("第二十条第（九）项") + len(
+        "第二十条第（九）项\n信息内容 | 采购项目数量 | 采购总金额（万元） |\n政府集中采购 | 158 | 19379.18 |\n")
+    return _report_2019(_SECTION_2_2019[:start] + item + _SECTION_2_2019[end:])
+
+
+def test_fixed_width_header_cells_set_one_space_apart_are_checked_over_the_value_columns() -> None:
+    """Review 4/5: narrow header cells one space apart are one chunk to the cell reader, which could not see
+    them move the columns; each word now goes to the value column under it."""
+    item = ("第二十条第（一）项\n"
+            "             本年新制 对外公开 本年新公\n"
+            "              作数量   总数量   开数量\n"
+            "规章         835      837      81\n"
+            "规范性文件   469      116      425\n")
+    parsed = _with_2019_item(item, "第二十条第（一）项", "第二十条第（五）项")
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.rules.values == (None, None, None)
+    assert named(parsed, 2, "规章", "本年新制作数量")
+    item = ("第二十条第（五）项\n"
+            "                             处理 本年 上一\n"
+            "          信息内容           决定 增/  年项\n"
+            "                             数量  减  目数\n"
+            "                                        量\n"
+            "行政许可                      819  -88  648\n"
+            "其他对外管理服务事项          235  +51  146\n")
+    parsed = _with_2019_item(item, "第二十条第（五）项", "第二十条第（九）项")
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.licensing.values == (None, None, None)
+
+
+def test_a_wrapped_procurement_count_is_not_read_as_the_amount() -> None:
+    """Review 4: '采购 采购总金额' / '项目' / '数量': read line by line, 采购总金额 came first, and the printed
+    project count 745 became the amount."""
+    item = ("第二十条第（九）项\n"
+            "    信息内容     采购 采购总金额\n"
+            "                 项目\n"
+            "                 数量\n"
+            "政府集中采购     745  565.52万元\n")
+    parsed = _with_2019_item(item, "第二十条第（九）项", None)
+    assert isinstance(parsed.disclosure, gxgk.Disclosure2019)
+    assert parsed.disclosure.procurement.amount.value in (None, Decimal("565.52"))
+    assert parsed.disclosure.procurement.projects.value in (None, 745)
+
+
+def test_fixed_width_result_names_wrapped_one_space_apart_are_checked_over_the_values() -> None:
+    """Review 4: '其他 尚未 结果 总计 结果' / '结果 审结 纠正      维持', the cells one space apart: no name was read
+    whole, and the results were read in template order."""
+    section_4 = ("        行政复议                             行政诉讼\n"
+                 "                             未经复议直接起诉            复议后起诉\n"
+                 "其他 尚未 结果 总计 结果 其他 尚未 结果 总计 结果 其他 尚未 结果 总计 结果\n"
+                 "结果 审结 纠正      维持 结果 审结 纠正      维持 结果 审结 纠正      维持\n"
+                 "   4    3    5   21    9    5    1    3   12    3    4    2    6   16    4\n")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert all(value is None for block in parsed.appeals.blocks for value in block.values)
+    assert any(d.code == "P-header" for d in parsed.diagnostics)
+
+
+def test_a_header_in_running_text_is_not_checked_by_position() -> None:
+    """Words set one space apart, far wider than the values under them, stand over no column: the positional
+    check does not apply, and the header in template order is read."""
+    section_4 = ("行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n"
+                 "0 7 9 184 200 0 237 0 4 241 4 0 0 0 4\n")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] == [(0, 7, 9, 184, 200), (0, 237, 0, 4, 241),
+                                                                 (4, 0, 0, 0, 4)]
+
+
+def test_a_wrapped_sub_row_label_is_not_its_groups_collapsed_row() -> None:
+    """Review 5: '（六）其他处理1.申请' with the rest of the label on the lines below: the four characters after
+    the group's key were taken for a unit or a colon, and (六) read as one collapsed row with 1.'s values."""
+    lines = []
+    for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True):
+        own = label.split(" | ")[-1]
+        numbers = "".join(f"{value:>5}" for value in row)
+        if own.startswith("1.申请人无正当理由"):
+            lines += ["（六）其他处理1.申请" + numbers, "人无正当理由逾期不补", "正、行政机关不再处理",
+                      "其政府信息公开申请"]
+        elif own.startswith("2.申请人逾期"):
+            lines += ["2.申请人逾期未按收费" + numbers, "通知要求缴纳费用、行", "政机关不再处理其政府", "信息公开申请"]
+        elif own == "3.其他":
+            lines.append(f"{own}  {numbers[:-5]}")  # its 总计 printed blank: six values, the row is not read
+        else:
+            lines.append(f"{own}  {numbers}")
+    header = "                  自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
+    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
+            + "\n".join(lines) + "\n")
+    parsed = gxgk.parse(text)
+    assert parsed.requests is not None
+    labels = [row.label for row in parsed.requests]
+    assert "三、本年度办理结果 / （六）其他处理" not in labels
+    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])

@@ -24,17 +24,19 @@ from ..template.spec import (
     SUITS,
     ValueKind,
 )
-from .cells import Segment, Token
-from .columns import header_by_cells, names_on_several_lines, names_pattern
+from .cells import VALUE, Segment, Token
+from .columns import header_by_cells, header_over_values, names_on_several_lines, names_pattern
 from .header import (
     HEADER_REACH,
     NUMBER_LINE,
     Order,
     Unreadable,
+    appeal_cells_agree,
     appeal_order,
     group_lost,
     header_start,
     header_text,
+    result_names,
 )
 from .rows import (
     Fit,
@@ -155,8 +157,9 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
     text = source.text
     if not all(order.from_header for order in orders) and (lines := _printed_header(text, segment)):
         whole = appeal_order(lines)  # the header's words before an empty cell were cut from the label
-        if not isinstance(whole, Unreadable) and all(order.from_header for order in whole):
-            orders = whole
+        if not isinstance(whole, Unreadable) and all(
+                read.from_header or not assumed.from_header for read, assumed in zip(whole, orders, strict=True)):
+            orders = whole  # the whole header says at least what the label's part of it says
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     start = min(segment.label_start, row_line)
     start += header_start(text[start:row_line])
@@ -167,6 +170,13 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
         return Unreadable("the header's result names stand on several fixed-width lines, and read line by line "
                           "they seem to move the results")
     if not orders[0].from_header or not orders[1].from_header:
+        row_end = text.find("\n", row_line)
+        if not appeal_cells_agree(_printed_lines(text, segment), text[row_line : row_end if row_end >= 0 else None],
+                                  *orders):
+            return Unreadable("the header's names, not all there, stand over other values than the order they "
+                              "seem to give puts there")
+        if (reason := _results_over_values(source, segment, orders[1])) is not None:
+            return Unreadable(reason)
         cells = header_by_cells(text, start, row_line, source.printed)
         by_column = None if cells is None else appeal_order(cells)
         if by_column is not None and not isinstance(by_column, Unreadable) and any(
@@ -180,18 +190,51 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
 def _printed_header(text: str, segment: Segment) -> str:
     """The header's words as printed on the lines above the values, after the caption and the last row of
     numbers: a bordered header with empty cells (padding after a colspan) cuts the label at each of them."""
+    return "".join(_printed_lines(text, segment).replace("|", " ").split())
+
+
+def _printed_lines(text: str, segment: Segment) -> str:
+    """The lines above the values, after the caption and the last row of numbers (see :func:`_printed_header`),
+    from the first line that names a block: lines above it are the end of a header cut by a page break,
+    repeated below it."""
+    start, end = _printed_span(text, segment)
+    return text[start:end]
+
+
+def _printed_span(text: str, segment: Segment) -> tuple[int, int]:
+    """Where :func:`_printed_lines` are in ``text``."""
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     base = max(0, row_line - HEADER_REACH)
     region = text[base:row_line]
     numbers = [match.end() for match in NUMBER_LINE.finditer(region)]
     start = max(header_start(region), region.find("\n", numbers[-1]) + 1 if numbers else 0)
-    return "".join(region[start:].replace("|", " ").split())
+    top = _TOP_LINE.search(region, start)
+    return base + (region.rfind("\n", 0, top.start()) + 1 if top else start), row_line
+
+
+#: The words of a section 四 header's top line.
+_TOP_LINE = re.compile(r"行政复议|行政诉讼")
 
 
 #: The 行政诉讼 cell that places the two suit blocks (see :func:`~gxgk.read.header.group_lost`).
 _SUITS_WORD: Final = dict(APPEAL_BLOCK_HEADER_WORDS)[SUITS]
 #: The result column names of a header.
 _RESULT_NAMES: Final = names_pattern(words for _, words in APPEAL_RESULT_HEADER_WORDS)
+
+
+def _results_over_values(source: Source, segment: Segment, results: Order) -> str | None:
+    """Why the result order cannot be followed, if a fixed-width header prints a result's name over another
+    value column than ``results`` puts there (see :func:`~gxgk.read.columns.header_over_values`)."""
+    values = [(start, end) for kind, start, end in segment.values if kind == VALUE]
+    if len(values) != APPEAL_CELLS:
+        return None
+    over = header_over_values(source.text, *_printed_span(source.text, segment), values, source.printed)
+    width = len(results.columns)
+    if over and all(any(len(named := result_names(cell)) == 1 and named[0] != results.columns[position % width]
+                        for position, cell in enumerate(reading)) for reading in over):
+        return ("the header's fixed-width lines print a result's name over another column's values than the "
+                "order read from them puts there")
+    return None
 
 
 def _say_appeal_order(reader: _Reader, blocks: Order, results: Order, offset: int) -> None:

@@ -9,18 +9,22 @@ up with the value columns by display position was tried and read wrong
 numbers (full-width characters are folded to ASCII before reading, which
 shifts positions; right-aligned numbers leave words over no column), so a
 header whose names stand on several lines is not followed where it moves
-columns (:func:`names_on_several_lines`).
+columns (:func:`names_on_several_lines`).  Positions are used only to veto:
+:func:`header_over_values` places the header's words over the value columns
+three ways (values flush left, centred, flush right), and an order that
+puts a name over another column in all three is not followed.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .._lazy import LazyRegex
 
-__all__ = ["display_width", "fixed_width_lines", "header_by_cells", "line_chunks", "names_on_several_lines",
-           "names_pattern"]
+__all__ = ["display_width", "fixed_width_lines", "header_by_cells", "header_over_values", "line_chunks",
+           "names_on_several_lines", "names_pattern"]
 
 #: A chunk of a fixed-width line: words separated by single spaces (two or more end it).
 _CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -176,3 +180,71 @@ def header_by_cells(text: str, start: int, end: int, printed: str | None = None)
                 cells.append(_Cell(column, centre, number, chunk))
     return "".join("".join("".join(piece.split()) for piece in cell.pieces)
                    for cell in sorted(cells, key=lambda cell: cell.first))
+
+
+#: A word of a fixed-width header line: anything between spaces (a single space ends it too).
+_WORD = re.compile(r"\S+")
+
+
+def header_over_values(text: str, start: int, end: int, values: Sequence[tuple[int, int]],
+                       printed: str | None = None) -> list[list[str]] | None:
+    """The words of a fixed-width header block over each value column, top to bottom, read three ways.
+
+    ``values`` are the (start, end) offsets of the first data row's values,
+    one per column, on the line that starts at ``end``.  Where a column's
+    edges are depends on how its values are aligned, which one row cannot
+    tell: so each word of the header's lines (words end at any space, so
+    narrow cells set one space apart are apart) is placed by its centre, by
+    display width on the printed text, three times: in the columns that the
+    values' left edges start (values set flush left), in those their
+    centres are nearest (centred), and in those their right edges end
+    (flush right).  Words before a reading's first column are the label's; a
+    reading with words past its last column does not stand (the header is
+    set in running text, not over the values).  Like
+    :func:`header_by_cells`, this is a check on another reading, never a
+    reading: only a name over another column than an order puts there *in
+    every reading* vetoes that order.  ``None`` when the block is not a
+    fixed-width header of two lines or more, or the row does not print a
+    value for every column on one line.
+
+    >>> text = "  信息内容   现行 本年 本年\\n             有效 制发 废止\\n规章         637  503  265"
+    >>> row = text.rindex("\\n") + 1
+    >>> header_over_values(text, 0, row, [(row + 11, row + 14), (row + 16, row + 19), (row + 21, row + 24)])[0]
+    ['现行有效', '本年制发', '本年废止']
+    """
+    block = text[start:end]
+    if len(values) < 2 or "|" in block or "\t" in block or "\n" not in block.strip():
+        return None
+    widths = text if printed is None else printed
+    lines = _lines(text, start, end)
+    if len(lines) < 2:
+        return None
+    row_start = text.rfind("\n", 0, values[0][0]) + 1
+    if "\n" in text[row_start : values[-1][1]]:
+        return None  # a row printed over several lines (one cell per line): no column stands anywhere
+    lefts = [display_width(widths[row_start:a]) for a, _ in values]
+    rights = [left + display_width(widths[a:b]) for left, (a, b) in zip(lefts, values, strict=True)]
+    centres = [(left + right) / 2 for left, right in zip(lefts, rights, strict=True)]
+    if any(later <= earlier for earlier, later in itertools.pairwise(centres)):
+        return None
+    words = [(display_width(widths[line_start : word.start()]) + display_width(word.group()) / 2,
+              text[word.start() : word.end()])
+             for line_start, line_end in lines for word in _WORD.finditer(widths, max(line_start, start), line_end)]
+    readings = []
+    for edges in (lefts, centres, rights):
+        gap = edges[1] - edges[0]
+        if edges is lefts:  # column i from its left edge to the next one's
+            first, last, cuts = edges[0] - _SLACK, edges[-1] + edges[-1] - edges[-2], edges[1:]
+        elif edges is centres:  # column i nearest its centre
+            first, last = edges[0] - gap / 2, edges[-1] + (edges[-1] - edges[-2]) / 2
+            cuts = [(left + right) / 2 for left, right in itertools.pairwise(edges)]
+        else:  # column i from the previous right edge to its own
+            first, last, cuts = edges[0] - gap, edges[-1] + _SLACK, edges[:-1]
+        if any(centre > last for centre, _ in words):
+            continue  # words past the last column: not a reading of this header
+        cells = [""] * len(values)
+        for centre, word in words:
+            if centre >= first:
+                cells[sum(centre > cut for cut in cuts)] += word
+        readings.append(cells)
+    return readings

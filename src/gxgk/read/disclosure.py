@@ -25,9 +25,18 @@ from ..template.spec import (
     Template,
     ValueKind,
 )
-from .cells import Segment
-from .columns import header_by_cells, names_on_several_lines, names_pattern
-from .header import CAPTION_END, NUMBER_LINE, Order, Unreadable, column_cells_agree, column_order, header_start
+from .cells import VALUE, Segment, Token
+from .columns import header_by_cells, header_over_values, names_on_several_lines, names_pattern
+from .header import (
+    CAPTION_END,
+    NUMBER_LINE,
+    Order,
+    Unreadable,
+    column_cells_agree,
+    column_names,
+    column_order,
+    header_start,
+)
 from .rows import (
     _FORCED,
     Fit,
@@ -197,20 +206,38 @@ def _header_block(text: str, segment: Segment) -> tuple[int, int] | None:
     return segment.label_start + _item_header_start(raw), row_line
 
 
-def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], order: Order) -> bool:
-    """Whether a fixed-width header's lines cannot give the order: a moved order from names on several lines
+def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], order: Order,
+                    values: Sequence[Token]) -> str | None:
+    """Why a fixed-width header's lines cannot give the order, if they cannot: a name over another value
+    column than the order puts there (:func:`~gxgk.read.columns.header_over_values`, the first row's
+    ``values``), a moved order from names on several lines
     (:func:`~gxgk.read.columns.names_on_several_lines`), or a template order assumed from a damaged header
     whose cells, read as printed, move them (:func:`~gxgk.read.columns.header_by_cells`)."""
-    if order.from_header and not order.moved:
-        return False  # the common case: a header read in template order
     block = _header_block(source.text, segment)
     if block is None:
-        return False
+        return None
+    over = header_over_values(source.text, *block, [(start, end) for _, start, end in values], source.printed) if (
+        len(values) == len(order.columns) and all(kind == VALUE for kind, _, _ in values)) else None
+    if over and all(any(len(named := column_names(cell, tuple(words))) == 1 and named[0] != column
+                        for cell, column in zip(reading, order.columns, strict=True)) for reading in over):
+        return ("the header's fixed-width lines print a column's name over another column's values than the "
+                "order read from them puts there")
+    if order.from_header and not order.moved:
+        return None  # the common case: a header read in template order
+    several = ("the header's column names stand on several fixed-width lines that cannot be lined up with the "
+               "values, and they seem to move the columns")
     if order.moved:
-        return names_on_several_lines(source.text, *block, _words_pattern(tuple(words)))
+        return several if names_on_several_lines(source.text, *block, _words_pattern(tuple(words))) else None
     cells = header_by_cells(source.text, *block, source.printed)
     by_column = None if cells is None else column_order(cells, tuple(words))
-    return isinstance(by_column, Order) and by_column.from_header and by_column.moved
+    return several if isinstance(by_column, Order) and by_column.from_header and by_column.moved else None
+
+
+def _row_line(text: str, segment: Segment) -> str:
+    """The line of a row's first value: the row as printed."""
+    start = text.rfind("\n", 0, segment.values[0][1]) + 1
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -246,12 +273,15 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
             segment.label[: plan.keys.start(segment.label, index)])
         order = column_order(header, words)
         if (isinstance(order, Order) and not order.from_header
-                and not column_cells_agree(_item_header_lines(reader.source.text, segment), tuple(words))):
+                and not column_cells_agree(_item_header_lines(reader.source.text, segment), tuple(words),
+                                           _row_line(reader.source.text, segment))):
             order = Unreadable("the header does not name every column, and the cells it names stand where the "
                                "template has other columns")
-        if isinstance(order, Order) and _lines_disagree(reader.source, segment, words, order):
-            order = Unreadable("the header's column names stand on several fixed-width lines that cannot be lined "
-                               "up with the values, and they seem to move the columns")
+        fitted = chosen[index][1]
+        first_values = fitted.cuts[0] if len(fitted.cuts) == 1 and not fitted.glued else ()
+        if isinstance(order, Order) and (
+                reason := _lines_disagree(reader.source, segment, words, order, first_values)) is not None:
+            order = Unreadable(reason)
         if isinstance(order, Order) and not order.from_header and (
                 (foreign := _foreign_words(specs[index].columns, item)) is not None
                 and (named := foreign.search(header)) is not None):

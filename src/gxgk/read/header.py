@@ -47,14 +47,17 @@ __all__ = [
     "SENTENCE_ENDS",
     "Order",
     "Unreadable",
+    "appeal_cells_agree",
     "appeal_order",
     "applicant_cells_agree",
     "applicant_order",
     "column_cells_agree",
+    "column_names",
     "column_order",
     "group_lost",
     "header_start",
     "header_text",
+    "result_names",
 ]
 
 Name = int | str
@@ -193,6 +196,8 @@ def _partial_in_order(names: Sequence[Name]) -> bool:
     """
     if _in_template_order(_as_rows(names)):
         return True
+    if GROUP in names:
+        return False  # the group places its columns: read as rows, they are out of order
     owned = [n for n in names if n in LEGAL_PERSON_COLUMNS]
     if not owned or list(names[-len(owned):]) != owned:
         return False
@@ -241,7 +246,19 @@ def _bordered_cells(line: str) -> list[str]:
     return _CELL_BORDER.split(line[:-1] if line.endswith("|") else line)
 
 
-def applicant_cells_agree(lines: str) -> bool:
+def _row_aligned(cells: Sequence[str], row: Sequence[str], width: int) -> int | None:
+    """How many label cells stand before the values when a header line has exactly the first data row's cells.
+
+    Such a line places each of its cells over the row's cell at the same
+    position: a name is over the value column its position says, wherever
+    the template has it.  The row must end in a printed cell (empty cells
+    at its end may be a converter's padding, and the count a coincidence).
+    ``None`` when the line cannot be placed that way.
+    """
+    return len(row) - width if len(row) >= width and len(cells) == len(row) and row[-1].strip() else None
+
+
+def applicant_cells_agree(lines: str, row: str = "") -> bool:
     """Whether the header's cells stand where the template has them, as far as they can be placed.
 
     A header that does not name every column is read in template order; its
@@ -253,13 +270,19 @@ def applicant_cells_agree(lines: str) -> bool:
     exactly the template's cells is placed (five under the group, else
     seven): a label cell more, or an empty cell a converter left out, would
     shift the count.  Lines with the group (法人或其他组织) or a 小计 cell span
-    columns and are not placed either.
+    columns and are not placed either.  A line of exactly as many cells as
+    the table's first data ``row`` (its label cells included) is placed over
+    the row's cells: each name must stand over its own template column.
 
     >>> applicant_cells_agree("商业企业 | 科研机构 | 社会公益组织 | 其他 |  |")
     False
     >>> applicant_cells_agree("商业企业 | 科研机构 | 社会公益 | 法律服 | 其他 |")
     True
+    >>> applicant_cells_agree("|  |  | 商业企业 | 社会公益组织 | 法律服务机构 | 其他 |  |  |",
+    ...                       "| 一、新收 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |")
+    False
     """
+    row_cells = _bordered_cells(row) if row else []
     for line in lines.split("\n"):
         cells = _bordered_cells(line)
         if len(cells) < 2:
@@ -274,6 +297,11 @@ def applicant_cells_agree(lines: str) -> bool:
                 return False  # two names in one cell: neither can be placed
             if found:
                 placed.append((position, int(found[0])))
+        label = _row_aligned(cells, row_cells, len(APPLICANT_COLUMNS))
+        if label is not None:
+            if any(at - label != column for at, column in placed):
+                return False
+            continue
         width = len(LEGAL_PERSON_COLUMNS) if all(column in LEGAL_PERSON_COLUMNS for _, column in placed) else len(
             APPLICANT_COLUMNS)
         if len(cells) != width:
@@ -284,16 +312,26 @@ def applicant_cells_agree(lines: str) -> bool:
     return True
 
 
-def column_cells_agree(lines: str, words: tuple[str, ...]) -> bool:
+def column_cells_agree(lines: str, words: tuple[str, ...], row: str = "") -> bool:
     """:func:`applicant_cells_agree` for a section 二 item: its header line (after a 信息内容 cell) must hold
-    exactly its columns' cells, and two named cells *k* apart are *k* columns apart.
+    exactly its columns' cells, and two named cells *k* apart are *k* columns apart; a line of as many cells
+    as the item's first ``row`` puts each name over its own column.
 
     >>> column_cells_agree("信息内容 | 本年废止件数 |  | 现行有效件数", ("制发", "废止", "现行有效"))
     False
+    >>> column_cells_agree("|  | 本年废止件数 |  |  |", ("制发", "废止", "现行有效"), "| 规章 | 2 | 1 | 11 |")
+    False
     """
     scanner = tuple(enumerate(words))
+    row_cells = _bordered_cells(row) if row else []
     for line in lines.split("\n"):
         cells = _bordered_cells(line)
+        label = _row_aligned(cells, row_cells, len(words))
+        if label is not None:
+            if any(position - label != int(found[0]) for position, cell in enumerate(cells)
+                   if len(found := _names("".join(cell.split()), scanner)) == 1):
+                return False
+            continue
         if cells and "".join(cells[0].split()) == "信息内容":
             cells = cells[1:]
         if len(cells) != len(words):
@@ -304,6 +342,55 @@ def column_cells_agree(lines: str, words: tuple[str, ...]) -> bool:
                for (at, column), (next_at, next_column) in itertools.pairwise(placed)):
             return False
     return True
+
+
+def appeal_cells_agree(lines: str, row: str, blocks: Order, results: Order) -> bool:
+    """Whether section 四's header cells stand where ``blocks`` and ``results`` put them, on each header line of
+    exactly as many cells as its ``row`` of values (see :func:`applicant_cells_agree`): a block's name over
+    the first value of the block the order puts there, a result's name over its place in every block.
+
+    >>> template = Order((0, 1, 2), False), Order((0, 1, 2, 3, 4), True)
+    >>> appeal_cells_agree("|" + "  |" * 5 + " 复议后起诉 |" + "  |" * 9, "| 1 |" + " 0 |" * 14, *template)
+    False
+    """
+    row_cells = _bordered_cells(row)
+    width = len(blocks.columns) * len(results.columns)
+    for line in lines.split("\n"):
+        cells = _bordered_cells(line)
+        label = _row_aligned(cells, row_cells, width)
+        if label is None:
+            continue
+        for position, cell in enumerate(cells):
+            words = "".join(cell.split())
+            at = position - label
+            block, result = divmod(at, len(results.columns))
+            named_blocks = [n for n in _names(words, APPEAL_BLOCK_HEADER_WORDS) if n != SUITS]
+            named_results = _names(words, APPEAL_RESULT_HEADER_WORDS)
+            if at < 0 and (named_blocks or named_results):
+                return False
+            if len(named_blocks) == 1 and (result or blocks.columns[block] != named_blocks[0]):
+                return False
+            if len(named_results) == 1 and results.columns[result] != named_results[0]:
+                return False
+    return True
+
+
+def column_names(cell: str, words: tuple[str, ...]) -> list[int]:
+    """The section 二 columns (template indices) that ``cell``'s words name, ``words`` being each column's regex.
+
+    >>> column_names("本年制发件数", ("制发", "废止", "现行有效"))
+    [0]
+    """
+    return [int(name) for name in _names("".join(cell.split()), tuple(enumerate(words)))]
+
+
+def result_names(cell: str) -> list[int]:
+    """The section 四 result columns (indices of APPEAL_COLUMNS) that ``cell``'s words name.
+
+    >>> result_names("尚未审结")
+    [3]
+    """
+    return [int(name) for name in _names("".join(cell.split()), APPEAL_RESULT_HEADER_WORDS)]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -352,17 +439,18 @@ def appeal_order(header: str) -> tuple[Order, Order] | Unreadable:
 def _block_order(found: Sequence[Name]) -> Order | Unreadable:
     names = _first_run(found)
     template = tuple(range(len(APPEAL_BLOCKS)))
+    assumed = False
     if SUITS in names:
         suits = [n for n in names if n in SUIT_BLOCKS]
         if len(suits) < len(SUIT_BLOCKS):  # the two suit blocks are not both named: they keep template order
-            suits = list(SUIT_BLOCKS)
+            suits, assumed = list(SUIT_BLOCKS), True
         top = [n for n in names if n not in SUIT_BLOCKS]
         at = top.index(SUITS)
         columns = [*top[:at], *suits, *top[at + 1:]]
     else:
         columns = list(names)
     if set(template) <= set(columns) and len(columns) == len(template):
-        return Order(tuple(columns), True)
+        return Order(tuple(columns), not assumed)  # an assumed suit order is not the header's word
     if _in_template_order(columns):
         return Order(template, False)
     return Unreadable("the header names the 行政复议/行政诉讼 blocks out of template order, and not all of them")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from ..model import (
@@ -31,6 +31,7 @@ from ..template.spec import (
 )
 from .cells import VALUE, Segment, Token
 from .columns import header_by_cells, names_on_several_lines, names_pattern
+from .fitting import Shape, fit, table_shape
 from .header import (
     CAPTION_END,
     HEADER_REACH,
@@ -59,7 +60,6 @@ from .rows import (
     _Plan,
     _Reader,
     _shown,
-    fit,
 )
 from .values import SMALL_COUNTS, CellError, parse_value
 from .wrapped import wrapped_claims
@@ -109,7 +109,7 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     claims = _without_bands(reader, template, claims)
     if not claims:  # every row found stood in a band of two rows: the table is there, and blank (said above)
         return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
-    reader.padded = _Lazy(functools.partial(_padded, reader.source.text, claims))
+    reader.shape = table_shape(reader.source.text, claims)
     found_order = _request_order(reader, plan, claims)
     if found_order is None:
         return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
@@ -277,7 +277,8 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
     if not isinstance(order, Unreadable) and group_lost(text[start:end]):
         order = Unreadable("the header prints 商业企业 … 其他 on a line of their own under no 法人或其他组织 cell, so "
                            "where they stand among 自然人 and 总计 cannot be known")
-    elif isinstance(order, Order) and not order.from_header and not applicant_cells_agree(text[start:end]):
+    elif isinstance(order, Order) and not order.from_header and not applicant_cells_agree(
+            text[start:end], text[end : text.find("\n", end) % (len(text) + 1)]):
         order = Unreadable("the header does not name every applicant column, and the cells it names stand where "
                            "the template has other columns")
     elif isinstance(order, Order) and not order.from_header and _moved_by_column(reader.source, start, end):
@@ -293,42 +294,6 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
         return order
     _say_order(reader, order, first.label_start)
     return order
-
-
-class _Lazy:
-    """A truth value computed the first time it is asked for (most rows fit before padding matters)."""
-
-    __slots__ = ("compute", "value")
-
-    def __init__(self, compute: Callable[[], bool]) -> None:
-        self.compute: Callable[[], bool] | None = compute
-        self.value = False
-
-    def __bool__(self) -> bool:
-        if self.compute is not None:
-            self.value, self.compute = self.compute(), None
-        return self.value
-
-
-def _padded(text: str, claims: dict[int, list[Segment]]) -> bool:
-    """Whether every line holding a row's values has the same number of cell borders (``|``).
-
-    A naive HTML → markdown converter pads every line to the widest row's
-    cells: rows with one label cell then end in empty padding.  Lines of one
-    width throughout the table prove that padding, where a lone row's
-    trailing empty cells could be a blank.
-    """
-    widths = set()
-    for found in claims.values():
-        for segment in found:
-            start = text.rfind("\n", 0, segment.values[0][1]) + 1
-            end = text.find("\n", segment.values[0][1])
-            widths.add(text.count("|", start, len(text) if end < 0 else end))
-            if len(widths) > 1:
-                return False
-    return len(widths) == 1 and widths.pop() > 0
-
-
 
 
 def _header_of(text: str, first: Segment, row_start: int) -> str:
@@ -474,22 +439,22 @@ def _header_agrees(reader: _Reader, rows: dict[int, RequestRow]) -> bool:
     return False
 
 
-def _data_lines(text: str, segments: Sequence[Segment], width: int) -> list[tuple[Token, ...]]:
+def _data_lines(text: str, segments: Sequence[Segment], width: int, shape: Shape) -> list[tuple[Token, ...]]:
     """Every line of the segments' values that holds exactly one row of ``width`` cells, in order."""
     lines: list[tuple[Token, ...]] = []
     for segment in segments:
         line: list[Token] = []
         for token in segment.values:
             if line and "\n" in text[line[-1][2] : token[1]]:
-                lines.extend(_one_row(text, line, width))
+                lines.extend(_one_row(text, line, width, shape))
                 line = []
             line.append(token)
-        lines.extend(_one_row(text, line, width))
+        lines.extend(_one_row(text, line, width, shape))
     return lines
 
 
-def _one_row(text: str, tokens: Sequence[Token], width: int) -> list[tuple[Token, ...]]:
-    cells = fit(tokens, width, text)
+def _one_row(text: str, tokens: Sequence[Token], width: int, shape: Shape) -> list[tuple[Token, ...]]:
+    cells = fit(tokens, width, text, shape)
     return [cells] if cells is not None and any(t[0] == VALUE for t in cells) else []
 
 
@@ -507,7 +472,7 @@ def _rows_by_order(reader: _Reader, specs: Sequence[RequestRowSpec], segments: S
     if len(chosen) == len(rows) or len(chosen) < len(rows) // 3:
         return {}
     text = reader.source.text
-    lines = _data_lines(text, segments, len(APPLICANT_FIELDS))
+    lines = _data_lines(text, segments, len(APPLICANT_FIELDS), reader.shape)
     if len(lines) != len(rows):
         return {}
     position = {index: place for place, index in enumerate(rows)}

@@ -30,15 +30,18 @@ from ..model import (
 from ..template.spec import (
     ValueKind,
 )
-from .cells import EDGE, EMPTY, VALUE, Segment, Token
+from .cells import VALUE, Segment, Token
+from .fitting import PLAIN, Shape, fit
 from .glue import Check, glued, split_runs, splittable
 from .values import SMALL_COUNTS, CellError, parse_value
 
-__all__ = ["Fit", "Glue", "Keys", "Source", "SumIdentity", "fit", "fit_segment"]
+__all__ = ["Fit", "Glue", "Keys", "Source", "SumIdentity", "fit_segment"]
 
 #: How many characters may follow a row key at the end of its label text
 #: ("（件）", "：", a stray bracket) and still count as that row's label.
 _TRAILING: Final = 4
+#: A numbered sub-row's label opening ("1.", "2、"): text after a key that starts another row.
+_NUMBERING = re.compile(r"\d[.．、]")
 #: Labels whose owner is remembered per table (see :class:`Keys`).
 _MEMO_SIZE: Final = 10_000
 #: Most counts and changes a report prints, already read: a lookup costs less than ``int()``.
@@ -88,7 +91,7 @@ class _Reader:
         self.source = source
         self.section = section
         self.number = "一二三四".index(section) + 1  #: the section as a number, for :class:`CellName`
-        self.padded: object = False  #: the table's lines all have as many cells (see :func:`fit`); tested lazily
+        self.shape = PLAIN  #: what the table's lines say about its rows' cells (see :func:`fit`)
         self.diagnostics: list[Diagnostic] = []
 
     def note(self, code: str, message: str, offset: int | None, severity: Severity = Severity.WARNING,
@@ -141,71 +144,12 @@ class _Reader:
             return None
 
 
-def fit(values: Sequence[Token], n: int, text: str, padded: object = False) -> tuple[Token, ...] | None:
-    """Exactly ``n`` cells from a segment's value tokens, or ``None`` if they do not fit, or fit two ways.
-
-    Empty cells at the edges of a row may be padding (a pipe line's trailing
-    "| |", a header row's empty cells, a label's second cell); empty cells
-    *between* values are printed blanks.  So the values fit when all the
-    cells number exactly ``n``, or when exactly ``n`` remain after dropping
-    blanks at the edges in exactly one way: "|  | 1 | … | 13 |  |" for 15
-    columns drops either its first cell (an empty label cell) or its last
-    (padding), and which cannot be known.  A blank that does not end its
-    line ("| 5 | | 四、…" on a page flattened to one line) is the joint
-    between two rows, never a cell.  A line-opening separator
-    (:data:`~gxgk.read.cells.EDGE`) may close an empty first cell, unless it
-    is a ``|`` in the line's first column: a border.  In a table that a converter ``padded``
-    (every line has as many cells as the widest), cells past the ``n``-th that
-    are all empty are that padding: the first ``n`` are the row, blanks included.
-    """
-    if len(values) == n and (values[0][0] != EDGE or not _border(text, values[0][1])):
-        return tuple(values)  # the common case: a row of exactly its cells
-    cells = [token for index, token in enumerate(values)
-             if token[0] != EDGE or (not index and not _border(text, token[1]))]
-    extra = len(cells) - n
-    if not extra:
-        return tuple(cells)
-    if extra > 0:
-        lead = next((i for i, token in enumerate(cells) if token[0] == VALUE), len(cells))
-        trail = next((i for i, token in enumerate(reversed(cells)) if token[0] == VALUE), len(cells))
-        if trail and _LINE_END.match(text, cells[-1][1]):  # blank cells at the line's end: each may be the row's
-            drops = range(max(0, extra - trail), min(lead, extra) + 1)
-        else:  # the joint before the next row: never the row's
-            drops = range(extra - trail, extra - trail + 1) if 0 <= extra - trail <= lead else range(0)
-        if len(drops) == 1:
-            return tuple(cells[drops[0] : drops[0] + n])
-        if len(drops) > 1:
-            return None
-    inner = [token for token in cells if token[0] != EDGE]
-    if len(inner) > n and all(token[0] == EMPTY for token in inner[n:]) and padded:
-        if inner[0][0] == EMPTY:
-            # a blank first cell and blanks past the n-th: a label spanning two cells (the first blank is
-            # the label's) reads as well as padding after the row (the last are): which cells are the
-            # row's cannot be known
-            return None
-        return tuple(inner[:n])
-    return None
-
-
-def _border(text: str, at: int) -> bool:
-    """Whether the separator opening a line at ``at`` is a left border: a ``|`` in the line's first column.
-
-    "| 6 | 2 |" opens with a border; " | 2 |" and a line-opening tab open
-    with an empty first cell (as the HTML and Word readers write a row whose
-    first cell is empty).
-    """
-    return text.startswith("|", at) and (not at or text[at - 1] == "\n")
-
-
-#: A blank token that ends its line: its separator (if any), then only spaces to the line break.
-_LINE_END = re.compile(r"[|\t]?+[^\S\n]*+(?:\n|\Z)")
-
-
 class Keys:
     """The row keys of one table, compiled once, with a memo of which key owns a label.
 
     A key "owns" a label when it matches last (nearest the end), within
-    :data:`_TRAILING` characters of the end; the longest match wins a tie.
+    :data:`_TRAILING` characters of the end, and not before a numbered sub-row's first
+    words ("（六）其他处理1.申请": a wrapped label's first line); the longest match wins a tie.
     Which key owns a label depends on the label alone, and the same labels
     recur in every report of a template, so the answer is remembered (up to
     :data:`_MEMO_SIZE` labels; then the memo starts over).
@@ -240,8 +184,8 @@ class Keys:
         limit = len(label) - _TRAILING
         for index, key in enumerate(self.patterns):
             match = key.search(label)
-            if match is None or match.end() < limit:
-                continue
+            if match is None or match.end() < limit or _NUMBERING.search(label, match.end()):
+                continue  # far from the end, or followed by a numbered sub-row's first words ("（六）其他处理1.申请")
             rank = (match.end(), -match.start())
             if best is None or rank > best:
                 best, best_index = rank, index
@@ -309,7 +253,7 @@ _FORCED: Final = Glue()
 
 
 def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: Glue | None = None,
-                padded: object = False) -> Fit:
+                shape: Shape = PLAIN) -> Fit:
     """Cells for a segment: all its values, else those on its label's line, else split glued digits.
 
     When the values run on past the label's line (a markdown table whose next
@@ -318,12 +262,12 @@ def fit_segment(segment: Segment, kinds: Sequence[ValueKind], text: str, glue: G
     cuts that the row's identity allows (``glue``; ``None``: never split).
     """
     n = len(kinds)
-    cells = fit(segment.values, n, text, padded)
+    cells = fit(segment.values, n, text, shape)
     if cells is not None:
         return _fit_of(cells)
     on_line = [token for token in segment.values if token[1] <= segment.line_end]  # a tab before the break is a cell
     if len(on_line) < len(segment.values):
-        cells = fit(on_line, n, text, padded)
+        cells = fit(on_line, n, text, shape)
         if cells is not None:
             return _fit_of(cells)
     if glue is None:
@@ -377,7 +321,7 @@ def _has_number(tokens: Sequence[Token], text: str) -> bool:
 
 
 def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, after: int = -1,
-          glue: Glue | None = None, padded: object = False) -> tuple[Segment, Fit] | None:
+          glue: Glue | None = None, shape: Shape = PLAIN) -> tuple[Segment, Fit] | None:
     """The first candidate after offset ``after`` that fits the row's cells with a number in them.
 
     ``after`` is where the previous row of the table was read: the next row
@@ -386,15 +330,15 @@ def _best(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, 
     over the table's own row.  Without such a candidate, any fitting one.
     """
     if len(candidates) == 1:  # the common case
-        found = fit_segment(candidates[0], kinds, text, glue, padded)
+        found = fit_segment(candidates[0], kinds, text, glue, shape)
         return (candidates[0], found) if found.cuts or found.exhausted else None
-    return _first_after(_fitting(candidates, kinds, text, glue, padded), text, after)
+    return _first_after(_fitting(candidates, kinds, text, glue, shape), text, after)
 
 
 def _fitting(candidates: Sequence[Segment], kinds: Sequence[ValueKind], text: str, glue: Glue | None,
-             padded: object) -> list[tuple[Segment, Fit]]:
+             shape: Shape) -> list[tuple[Segment, Fit]]:
     return [(segment, found) for segment in candidates
-            if (found := fit_segment(segment, kinds, text, glue, padded)).cuts or found.exhausted]
+            if (found := fit_segment(segment, kinds, text, glue, shape)).cuts or found.exhausted]
 
 
 def _first_after(fitting: Sequence[tuple[Segment, Fit]], text: str, after: int) -> tuple[Segment, Fit] | None:
@@ -442,11 +386,11 @@ def _choose(claims: dict[int, list[Segment]], plan: _Plan, reader: _Reader, glue
     for index, row_kinds in enumerate(kinds or plan.kinds):
         candidates = claims.get(index, ())
         if len(candidates) > 1:
-            fitting = _fitting(candidates, row_kinds, text, glue, reader.padded)
+            fitting = _fitting(candidates, row_kinds, text, glue, reader.shape)
             found = _first_after(fitting, text, after)
             rival = None if found is None else _rival(found, fitting, text, after)
         else:
-            found, rival = _best(candidates, row_kinds, text, after, glue, reader.padded), None
+            found, rival = _best(candidates, row_kinds, text, after, glue, reader.shape), None
         if found is not None and rival is not None:
             reader.note("P-row-duplicate", f"{plan.labels[index]}: printed twice with different numbers, "
                         f"{_describe(found[0], reader.source)} and {_describe(rival, reader.source)}, and nothing "
