@@ -17,6 +17,12 @@ _NEW = "一、本年新收政府信息公开申请数量"
 _NEW_ROW = f"{_NEW} | " + " | ".join(map(str, MATRIX[0])) + " |"
 
 
+def _requests_page(header: str, rows: list[str]) -> str:
+    """A 2021 page with only section 三: its header lines and rows as given."""
+    return ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
+            + "\n".join(rows) + "\n")
+
+
 def test_a_row_printed_twice_with_different_numbers_is_blank_and_named() -> None:
     stray = f"{_NEW} | 1 | 1 | 1 | 1 | 1 | 1 | 6 |"
     for rows in (f"{stray}\n{_NEW_ROW}", f"{_NEW_ROW}\n{stray}"):
@@ -406,8 +412,7 @@ def test_a_label_spanning_two_cells_before_trailing_blanks_does_not_shift_the_ro
     total = len(_REQUEST_LABELS) - 2
     rows[total] = "| （七）总计 |  | 72 | 87 | 70 | 91 | 60 |  |  |"
     header = "| 项目 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
-    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
-            + "\n".join(rows) + "\n")
+    text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
     assert parsed.requests.row("（七）总计").values == (None,) * 7
@@ -479,8 +484,7 @@ def test_a_tab_row_whose_label_spans_two_cells_and_whose_total_is_blank_is_blank
             zip(_REQUEST_LABELS, MATRIX, strict=True)]
     rows[0] = f"{_NEW}\t\t" + "\t".join(map(str, MATRIX[0][:6])) + "\t"
     header = "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
-    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
-            + "\n".join(rows) + "\n")
+    text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
     assert parsed.requests.row(_NEW).values == (None,) * 7
@@ -541,8 +545,7 @@ def test_a_damaged_header_line_with_the_rows_cells_puts_each_name_over_its_colum
     rows = [f"{label.split(' | ')[-1]}\t\t" + "\t".join(str(row[i]) for i in order)
             for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
     header = "项目\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t\t商业企业\t社会公益组织\t法律服务机构\t其他\t\t"
-    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
-            + "\n".join(rows) + "\n")
+    text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
     assert all(value is None for row in parsed.requests for value in row.values)
@@ -599,8 +602,7 @@ def test_blank_label_cells_of_the_next_row_are_not_this_rows_padding() -> None:
         rows.append("| " + " | ".join([*cells, *map(str, row)]) + " |")
     rows[2] = "| 三、本年度办理结果 | （一）予以公开 |  | " + " | ".join(map(str, MATRIX[2][:6])) + " |  |"
     header = "| 项目 |  |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
-    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
-            + "\n".join(rows) + "\n")
+    text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
     assert parsed.requests.row("（一）予以公开").values == (None,) * 7
@@ -614,8 +616,7 @@ def test_a_row_printed_open_with_a_blank_last_cell_after_an_empty_label_cell_is_
             for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
     rows[1] = "| 二、上年结转政府信息公开申请数量 |  | " + " | ".join(map(str, MATRIX[1][:6])) + " | "
     header = "| 项目 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计"
-    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
-            + "\n".join(rows) + "\n")
+    text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
     assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == (None,) * 7
@@ -714,8 +715,7 @@ def test_a_wrapped_sub_row_label_is_not_its_groups_collapsed_row() -> None:
         else:
             lines.append(f"{own}  {numbers}")
     header = "                  自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
-    text = ("某某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + header + "\n"
-            + "\n".join(lines) + "\n")
+    text = _requests_page(header, lines)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
     labels = [row.label for row in parsed.requests]
