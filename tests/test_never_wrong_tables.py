@@ -721,3 +721,50 @@ def test_a_wrapped_sub_row_label_is_not_its_groups_collapsed_row() -> None:
     labels = [row.label for row in parsed.requests]
     assert "三、本年度办理结果 / （六）其他处理" not in labels
     assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
+
+
+_RESULTS_15 = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+
+
+def test_a_suit_block_name_wrapped_onto_the_next_line_does_not_reorder_the_blocks() -> None:
+    """Review 5: '| 未经复议 | 复议后起诉' over '| 直接起诉 |': 直接起诉, read after 复议后起诉, put it second."""
+    section_4 = (f"| 行政复议 | 行政诉讼\n| 未经复议 | 复议后起诉\n| 直接起诉 | \n| {_RESULTS_15}\n"
+                 "| 8 | 5 | 5 | 1 | 19 | 5 | 3 | 2 | 4 | 14 | 7 | 9 | 3 | 9 | 28\n")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] in (
+        [(8, 5, 5, 1, 19), (5, 3, 2, 4, 14), (7, 9, 3, 9, 28)], [(None,) * 5] * 3)
+
+
+def test_one_suit_block_named_in_the_others_place_is_blank() -> None:
+    """Review 5: '| 复议后 | 未经复议直接起诉' (复议后起诉 abbreviated past recognition): the one name stands in the
+    second suit block's place, where the template order assumed for the other puts it first."""
+    section_4 = (f"| 行政复议 | 行政诉讼\n| 复议后 | 未经复议直接起诉\n| {_RESULTS_15}\n"
+                 "| 6 | 1 | 1 | 2 | 10 | 6 | 8 | 1 | 4 | 19 | 6 | 0 | 5 | 5 | 16\n")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert all(value is None for block in parsed.appeals.blocks for value in block.values)
+
+
+def test_a_rotation_read_from_a_lost_result_name_is_checked_cell_by_cell() -> None:
+    """Review 5: '维持' (结果维持 abbreviated) first: the names read as the rotation 纠正 … 总计 维持, and a blank
+    in two blocks kept H4 from showing it; the names stand over other columns than the rotation puts there."""
+    results = _RESULTS_15.replace("结果维持", "维持", 1)
+    section_4 = ("|  | 行政诉讼 |" + "  |" * 9 + " 行政复议 |" + "  |" * 4 + "\n"
+                 "|  | 复议后起诉 |" + "  |" * 4 + " 未经复议直接起诉 |" + "  |" * 9 + "\n"
+                 f"|  | {results} |\n| 件数 | 8 | 7 | 1 | 2 | 18 | 2 | 1 |   | 4 | 14 | 2 |   | 6 | 3 | 17 |\n")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert all(value is None for block in parsed.appeals.blocks for value in block.values)
+
+
+def test_narrative_run_on_after_the_values_row_does_not_align_the_header() -> None:
+    """A crawler's markdown row that runs on into the next heading ('| 0 |  ## 五、…') has a cell more than the
+    header lines, by coincidence as many as a line padded to the widest: no name is placed by it."""
+    section_4 = ("| 行政复议 | 行政诉讼 |" + "  |" * 13 + "\n|---|" + "---|" * 14 + "\n"
+                 "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n"
+                 f"| {_RESULTS_15.rsplit(' | ', 5)[0]} |\n"
+                 "| 0 | 3 | 6 | 1 | 10 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  ## 说明 本年度无其他情况")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert parsed.appeals.review.values == (0, 3, 6, 1, 10)

@@ -37,6 +37,7 @@ from .header import (
     header_start,
     header_text,
     result_names,
+    wrapped_across_lines,
 )
 from .rows import (
     Fit,
@@ -163,20 +164,22 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     start = min(segment.label_start, row_line)
     start += header_start(text[start:row_line])
-    if group_lost(text[start:row_line], APPEAL_BLOCK_HEADER_WORDS, SUITS, SUIT_BLOCKS):
+    printed = _printed_lines(text, segment)
+    if group_lost(printed, APPEAL_BLOCK_HEADER_WORDS, SUITS, SUIT_BLOCKS):
         return Unreadable("the header prints 未经复议直接起诉 and 复议后起诉 on a line of their own under no 行政诉讼 "
                           "cell, so where they stand beside 行政复议 cannot be known")
+    if orders[0].moved and wrapped_across_lines(printed, APPEAL_BLOCK_HEADER_WORDS, SUIT_BLOCKS):
+        return Unreadable("the header's suit block names stand in one order line by line and in another cell by "
+                          "cell (a name wrapped onto the line below)")
     if orders[1].moved and names_on_several_lines(text, start, row_line, _RESULT_NAMES):
         return Unreadable("the header's result names stand on several fixed-width lines, and read line by line "
                           "they seem to move the results")
+    row_end = text.find("\n", row_line)
+    if not appeal_cells_agree(printed, text[row_line : row_end if row_end >= 0 else None], *orders):
+        return Unreadable("the header's names stand over other values than the order read from them puts there")
+    if (reason := _results_over_values(source, segment, orders[1])) is not None:
+        return Unreadable(reason)
     if not orders[0].from_header or not orders[1].from_header:
-        row_end = text.find("\n", row_line)
-        if not appeal_cells_agree(_printed_lines(text, segment), text[row_line : row_end if row_end >= 0 else None],
-                                  *orders):
-            return Unreadable("the header's names, not all there, stand over other values than the order they "
-                              "seem to give puts there")
-        if (reason := _results_over_values(source, segment, orders[1])) is not None:
-            return Unreadable(reason)
         cells = header_by_cells(text, start, row_line, source.printed)
         by_column = None if cells is None else appeal_order(cells)
         if by_column is not None and not isinstance(by_column, Unreadable) and any(

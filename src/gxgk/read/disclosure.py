@@ -36,6 +36,7 @@ from .header import (
     column_names,
     column_order,
     header_start,
+    wrapped_across_lines,
 )
 from .rows import (
     _FORCED,
@@ -277,6 +278,10 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
                                            _row_line(reader.source.text, segment))):
             order = Unreadable("the header does not name every column, and the cells it names stand where the "
                                "template has other columns")
+        if isinstance(order, Order) and order.moved and wrapped_across_lines(
+                _item_header_lines(reader.source.text, segment), tuple(enumerate(words)), range(len(words))):
+            order = Unreadable("the header's column names stand in one order line by line and in another cell by "
+                               "cell (a name wrapped onto the line below)")
         fitted = chosen[index][1]
         first_values = fitted.cuts[0] if len(fitted.cuts) == 1 and not fitted.glued else ()
         if isinstance(order, Order) and (

@@ -58,6 +58,7 @@ __all__ = [
     "header_start",
     "header_text",
     "result_names",
+    "wrapped_across_lines",
 ]
 
 Name = int | str
@@ -234,6 +235,31 @@ def group_lost(lines: str, words: tuple[tuple[Name, str], ...] = APPLICANT_HEADE
     return False
 
 
+def wrapped_across_lines(lines: str, words: tuple[tuple[Name, str], ...], level: Sequence[Name]) -> bool:
+    """Whether two names of one header ``level``, on different bordered lines, stand in one order by line and
+    in the other by cell: a cell wrapped onto the line below ("| 未经复议 | 复议后起诉" over "| 直接起诉 |"),
+    whose second half reads as a name of its own after the names of the line above.
+
+    Read line after line, such a header moves the columns; read cell by cell
+    it does not.  Which is meant cannot be told from the names, so the order
+    is not followed.  Lines without borders or tabs are not placed.
+
+    >>> blocks = (1, 2)
+    >>> wrapped_across_lines("| 未经复议 | 复议后起诉\\n| 直接起诉 |", APPEAL_BLOCK_HEADER_WORDS, blocks)
+    True
+    >>> wrapped_across_lines("| 未经复议直接起诉 | 复议后起诉", APPEAL_BLOCK_HEADER_WORDS, blocks)
+    False
+    """
+    placed: list[tuple[int, int]] = []  # (line, cell) of each name of the level
+    for number, line in enumerate(lines.split("\n")):
+        if "|" not in line and "\t" not in line:
+            continue
+        for position, cell in enumerate(_bordered_cells(line)):
+            found = [name for name in _names("".join(cell.split()), words) if name in level]
+            placed.extend((number, position) for _ in found)
+    return any(line_a < line_b and cell_a > cell_b for line_a, cell_a in placed for line_b, cell_b in placed)
+
+
 #: What separates a header's printed cells on one line: a border or a tab.  (Not a wide gap: fixed-width
 #: text prints a wrapped cell's words on other lines, and leaves no empty cell where they are missing.)
 _CELL_BORDER = re.compile(r"[ ]*+[|\t][ ]*+")
@@ -246,16 +272,31 @@ def _bordered_cells(line: str) -> list[str]:
     return _CELL_BORDER.split(line[:-1] if line.endswith("|") else line)
 
 
+def _open_cells(line: str, row: str) -> list[str]:
+    """A header line's cells as a table that leaves its rows open counts them: when ``row`` does not end in a
+    border, a ``|`` ending the line opens a last, empty cell ("| 行政复议 |  | " is three cells)."""
+    cells = _bordered_cells(line)
+    if row and not row.rstrip().endswith("|") and line.rstrip().endswith("|"):
+        cells.append("")
+    return cells
+
+
 def _row_aligned(cells: Sequence[str], row: Sequence[str], width: int) -> int | None:
     """How many label cells stand before the values when a header line has exactly the first data row's cells.
 
     Such a line places each of its cells over the row's cell at the same
     position: a name is over the value column its position says, wherever
-    the template has it.  The row must end in a printed cell (empty cells
-    at its end may be a converter's padding, and the count a coincidence).
+    the template has it.  The row must end in a printed value (empty cells
+    at its end may be a converter's padding, narrative run on after it is
+    no cell, and the count would be a coincidence).
     ``None`` when the line cannot be placed that way.
     """
-    return len(row) - width if len(row) >= width and len(cells) == len(row) and row[-1].strip() else None
+    return len(row) - width if len(row) >= width and len(cells) == len(row) and _VALUE_CELL.fullmatch(
+        row[-1].strip()) else None
+
+
+#: A cell that prints a value or a blank mark, as a row's last cell must (not narrative run on after the row).
+_VALUE_CELL = re.compile(r"[+\-]?[\d.,]+(?:万元|元)?|[/\-—–]{1,4}|增\d+|减\d+")
 
 
 def applicant_cells_agree(lines: str, row: str = "") -> bool:
@@ -284,7 +325,7 @@ def applicant_cells_agree(lines: str, row: str = "") -> bool:
     """
     row_cells = _bordered_cells(row) if row else []
     for line in lines.split("\n"):
-        cells = _bordered_cells(line)
+        cells = _open_cells(line, row)
         if len(cells) < 2:
             continue  # one cell, or a fixed-width line: nothing says where its words stand
         placed: list[tuple[int, int]] = []
@@ -325,7 +366,7 @@ def column_cells_agree(lines: str, words: tuple[str, ...], row: str = "") -> boo
     scanner = tuple(enumerate(words))
     row_cells = _bordered_cells(row) if row else []
     for line in lines.split("\n"):
-        cells = _bordered_cells(line)
+        cells = _open_cells(line, row)
         label = _row_aligned(cells, row_cells, len(words))
         if label is not None:
             if any(position - label != int(found[0]) for position, cell in enumerate(cells)
@@ -347,16 +388,26 @@ def column_cells_agree(lines: str, words: tuple[str, ...], row: str = "") -> boo
 def appeal_cells_agree(lines: str, row: str, blocks: Order, results: Order) -> bool:
     """Whether section 四's header cells stand where ``blocks`` and ``results`` put them, on each header line of
     exactly as many cells as its ``row`` of values (see :func:`applicant_cells_agree`): a block's name over
-    the first value of the block the order puts there, a result's name over its place in every block.
+    the first value of the block the order puts there, a result's name over its place in every block.  On a
+    line of the two suit blocks' cells alone, a suit block's name in the other's place.
 
     >>> template = Order((0, 1, 2), False), Order((0, 1, 2, 3, 4), True)
     >>> appeal_cells_agree("|" + "  |" * 5 + " 复议后起诉 |" + "  |" * 9, "| 1 |" + " 0 |" * 14, *template)
     False
+    >>> appeal_cells_agree("| 复议后 | 未经复议直接起诉", "| 1 |" + " 0 |" * 14, *template)
+    False
     """
     row_cells = _bordered_cells(row)
     width = len(blocks.columns) * len(results.columns)
+    suits = [block for block in blocks.columns if block in SUIT_BLOCKS]
     for line in lines.split("\n"):
-        cells = _bordered_cells(line)
+        cells = _open_cells(line, row)
+        if len(cells) == len(SUIT_BLOCKS) and all(cell.strip() for cell in cells) and ("|" in line or "\t" in line):
+            # a line of the two suit blocks' cells alone: each name stands in its own block's place
+            named = [_names("".join(cell.split()), APPEAL_BLOCK_HEADER_WORDS) for cell in cells]
+            if all(set(found) <= set(SUIT_BLOCKS) for found in named) and any(
+                    len(found) == 1 and found[0] != suits[place] for place, found in enumerate(named)):
+                return False
         label = _row_aligned(cells, row_cells, width)
         if label is None:
             continue

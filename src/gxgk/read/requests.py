@@ -43,6 +43,7 @@ from .header import (
     group_lost,
     header_start,
     header_text,
+    wrapped_across_lines,
 )
 from .previous import carried_over
 from .resolve import Resolution, resolve_table
@@ -277,6 +278,10 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
     if not isinstance(order, Unreadable) and group_lost(text[start:end]):
         order = Unreadable("the header prints 商业企业 … 其他 on a line of their own under no 法人或其他组织 cell, so "
                            "where they stand among 自然人 and 总计 cannot be known")
+    elif isinstance(order, Order) and order.moved and wrapped_across_lines(text[start:end], APPLICANT_HEADER_WORDS,
+                                                                          LEGAL_PERSON_COLUMNS):
+        order = Unreadable("the header's legal-person column names stand in one order line by line and in another "
+                           "cell by cell (a name wrapped onto the line below)")
     elif isinstance(order, Order) and not order.from_header and not applicant_cells_agree(
             text[start:end], text[end : text.find("\n", end) % (len(text) + 1)]):
         order = Unreadable("the header does not name every applicant column, and the cells it names stand where "
