@@ -406,18 +406,23 @@ def test_section_4_read_in_an_assumed_order_where_every_blocks_total_fails_is_bl
 
 def test_a_label_spanning_two_cells_before_trailing_blanks_does_not_shift_the_row() -> None:
     """Review 4: '| （七）总计 |  | 72 | … | 60 |  |  |' in a padded table read the label's empty second cell as
-    自然人 and shifted every value one column right."""
+    自然人 and shifted every value one column right.  The row reads two ways (an empty label cell first, or
+    自然人 blank and padding last); the table's other rows, each an empty cell after its label and a value
+    last, say which.  Alone, it is blank."""
     rows = [f"| {label.split(' | ')[-1]} |  | " + " | ".join(map(str, row)) + " |"
             for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
     total = len(_REQUEST_LABELS) - 2
     rows[total] = "| （七）总计 |  | 72 | 87 | 70 | 91 | 60 |  |  |"
     header = "| 项目 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
-    text = _requests_page(header, rows)
-    parsed = gxgk.parse(text)
+    parsed = gxgk.parse(_requests_page(header, rows))
+    assert parsed.requests is not None
+    assert parsed.requests.row("（七）总计").values == (72, 87, 70, 91, 60, None, None)
+    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
+    alone = [row if index == total else row.replace(" |  | ", " | ", 1) for index, row in enumerate(rows)]
+    parsed = gxgk.parse(_requests_page(header.replace("| 项目 |  |", "| 项目 |"), alone))
     assert parsed.requests is not None
     assert parsed.requests.row("（七）总计").values == (None,) * 7
     assert named(parsed, 3, "三、本年度办理结果 / （七）总计", "自然人")
-    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
 
 
 def test_an_items_header_is_read_when_its_first_row_is_blank() -> None:
@@ -477,19 +482,23 @@ def test_a_pipe_row_without_its_closing_border_and_a_blank_last_cell_is_not_shif
     assert parsed.appeals.review.upheld.value in (6, None)
 
 
-def test_a_tab_row_whose_label_spans_two_cells_and_whose_total_is_blank_is_blank() -> None:
+def test_a_tab_row_whose_label_spans_two_cells_and_whose_total_is_blank_reads_as_the_other_rows() -> None:
     """'label<TAB><TAB>79<TAB>…<TAB>68<TAB>': the empty cell after the label is the label's second cell, or
-    自然人 printed blank; the trailing tab is 总计 printed blank, or nothing.  Which cannot be known."""
+    自然人 printed blank; the trailing tab is 总计 printed blank, or nothing.  The other rows, each with the
+    label's empty cell, say which; without them it cannot be known."""
     rows = [f"{label.split(' | ')[-1]}\t\t" + "\t".join(map(str, row)) for label, row in
             zip(_REQUEST_LABELS, MATRIX, strict=True)]
     rows[0] = f"{_NEW}\t\t" + "\t".join(map(str, MATRIX[0][:6])) + "\t"
     header = "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
-    text = _requests_page(header, rows)
-    parsed = gxgk.parse(text)
+    parsed = gxgk.parse(_requests_page(header, rows))
+    assert parsed.requests is not None
+    assert parsed.requests.row(_NEW).values == (*MATRIX[0][:6], None)
+    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == tuple(MATRIX[1])
+    alone = rows[:1] + [row.replace("\t\t", "\t", 1) for row in rows[1:]]
+    parsed = gxgk.parse(_requests_page(header[1:], alone))
     assert parsed.requests is not None
     assert parsed.requests.row(_NEW).values == (None,) * 7
     assert named(parsed, 3, _NEW, "自然人")
-    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == tuple(MATRIX[1])
 
 
 def test_a_table_flattened_to_one_line_reads_its_rows_between_the_joints() -> None:
@@ -605,7 +614,8 @@ def test_blank_label_cells_of_the_next_row_are_not_this_rows_padding() -> None:
     text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
-    assert parsed.requests.row("（一）予以公开").values == (None,) * 7
+    # read as the table's other rows stand: the label's empty third cell first, 总计 blank
+    assert parsed.requests.row("（一）予以公开").values == (*MATRIX[2][:6], None)
     assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
 
 
@@ -619,7 +629,8 @@ def test_a_row_printed_open_with_a_blank_last_cell_after_an_empty_label_cell_is_
     text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
-    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == (None,) * 7
+    # read as the table's other rows stand: the label's empty second cell first, 总计 blank
+    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == (*MATRIX[1][:6], None)
     assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
     # the same row in a table that closes its rows: the last "|" is the border
     closed = text.replace(" 总计\n", " 总计 |\n").replace("\n| ", " |\n| ").replace(" | \n", " |\n")
@@ -768,3 +779,17 @@ def test_narrative_run_on_after_the_values_row_does_not_align_the_header() -> No
     parsed = gxgk.parse(report(section_4=section_4))
     assert parsed.appeals is not None
     assert parsed.appeals.review.values == (0, 3, 6, 1, 10)
+
+
+def test_a_header_lines_padding_before_the_values_row_is_not_the_rows_first_cell() -> None:
+    """Oracle deviation grid-spans: '|  |  |  |  | ' ending the header's last line, then the values: the
+    padding was taken for the row's first cells, and the values read one block-column late."""
+    five = _RESULTS_15.split(" | 结果维持")[0]
+    section_4 = ("| 行政诉讼 |" + "  |" * 9 + " 行政复议 |" + "  |" * 3 + " \n"
+                 "| 未经复议直接起诉 |" + "  |" * 4 + " 复议后起诉 |" + "  |" * 4 + f" {five}\n"
+                 f"| {_RESULTS_15.rsplit(' | ', 5)[0]} |" + "  |" * 4 + " \n"
+                 "| 127 | 0 | 0 | 0 | 127 | 0 | 236 | 17 | 0 | 253 |  | 300 | 0 | 204 | \n")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] == [(None, 300, 0, 204, None), (127, 0, 0, 0, 127),
+                                                                 (0, 236, 17, 0, 253)]

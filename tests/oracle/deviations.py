@@ -190,6 +190,22 @@ def ragged_padded(src: Source) -> Case:
     return _case(src, "ragged-padded", _truth(src, layout), _minor(src, layout, pad=True))
 
 
+def grid_spans(src: Source) -> Case:
+    """Review 5: tables written slot by slot (a spanned slot an empty cell), rows left open or closed,
+    blanks printed empty, columns and blocks in any order: a blank at a row's edge next to an empty label
+    slot or after its last value reads two ways."""
+    layout: Layout = src.choice(("pipe", "markdown", "tab"))
+    header: HeaderStyle = src.choice(("two-level", "one-level"))
+    litigation = permutation(src, APPEAL_BLOCKS[1:])
+    blocks = (REVIEW, *litigation) if src.chance(50) else (*litigation, REVIEW)
+    style = Style(layout=layout, blank="", delta=src.choice(("sign", "chinese", "bare")), grid=True,
+                  closing_pipe=src.choice((True, False)), request_header=header,
+                  request_order=_request_order(src, header) if src.chance(60) else REQUEST_COLUMNS,
+                  appeal_blocks=blocks if src.chance(50) else APPEAL_BLOCKS,
+                  appeal_results=permutation(src, APPEAL_RESULTS) if src.chance(50) else APPEAL_RESULTS)
+    return _case(src, "grid-spans", _truth(src, layout, blank_percent=src.choice((3, 10, 30))), style)
+
+
 def appeals_blanks(src: Source) -> Case:
     layout: Layout = src.choice(("pipe", "markdown"))
     truth = draw_truth(src, blank_percent=src.choice((10, 30, 60)), blank_sections=(4,))
@@ -227,6 +243,7 @@ DEVIATIONS: Final[dict[str, Callable[[Source], Case]]] = {
     "shuffled-rows": shuffled_rows,
     "ragged-padded": ragged_padded,
     "appeals-blanks": appeals_blanks,
+    "grid-spans": grid_spans,
     "publisher-errors": publisher_errors,
     "publisher-errors-flattened": publisher_errors_flattened,
 }

@@ -69,6 +69,10 @@ class Style:
     #: 2019 (九) amount: ("cell", unit) prints the unit after every number, ("header", unit) in the header
     procurement: tuple[Literal["cell", "header"], str] = ("cell", "万元")
     pad: bool = False  #: pad every row with trailing empty cells to the table's widest row
+    #: text layouts: write the grid as a naive converter does, every slot a cell: a spanned slot (colspan,
+    #: or a rowspan from a row above) as an empty cell
+    grid: bool = False
+    closing_pipe: bool = True  #: pipe layout: close each line with a border ("| a | b |"), else "| a | b"
     #: HTML only: drop one value cell of one row: (table index, data row index, value position)
     short_row: tuple[int, int, int] | None = None
     #: PDF-like band: section 三 row index whose values merge with the next row's, and the joiner
@@ -240,8 +244,32 @@ def _appeal_table(truth: Truth, style: Style) -> Table:
 # ---- layouts ---------------------------------------------------------------------------
 
 
+def _grid_rows(table: Table) -> list[list[str]]:
+    """Every grid slot of the table as a cell: the text where a cell starts, else empty."""
+    covered: dict[tuple[int, int], bool] = {}
+    rows: list[list[str]] = []
+    for number, row in enumerate(table.rows):
+        out: list[str] = []
+        column = 0
+        for cell in row:
+            while covered.get((number, column)):
+                out.append("")
+                column += 1
+            out.append(cell.text)
+            out.extend([""] * (cell.colspan - 1))
+            for below in range(1, cell.rowspan):
+                for span in range(cell.colspan):
+                    covered[number + below, column + span] = True
+            column += cell.colspan
+        while covered.get((number, column)):
+            out.append("")
+            column += 1
+        rows.append(out)
+    return rows
+
+
 def _text_rows(table: Table, style: Style) -> list[list[str]]:
-    rows = [[c.text for c in row] for row in table.rows]
+    rows = _grid_rows(table) if style.grid else [[c.text for c in row] for row in table.rows]
     if style.pad:
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
@@ -255,7 +283,10 @@ def _text_table(table: Table, style: Style) -> str:
     for index, cells in enumerate(rows):
         if layout in ("pipe", "markdown"):
             line = " | ".join(cells)
-            out.append(f"| {line} |" if style.leading_pipe or layout == "markdown" else f"{line} |")
+            if layout == "pipe" and not style.closing_pipe:
+                out.append(f"| {line}")
+            else:
+                out.append(f"| {line} |" if style.leading_pipe or layout == "markdown" else f"{line} |")
             if layout == "markdown" and index == 0:
                 out.append("|" + "---|" * len(cells))
         elif layout == "tab":

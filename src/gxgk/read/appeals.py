@@ -26,6 +26,7 @@ from ..template.spec import (
 )
 from .cells import VALUE, Segment, Token
 from .columns import header_by_cells, header_over_values, names_on_several_lines, names_pattern
+from .fitting import Shape, open_lines
 from .header import (
     HEADER_REACH,
     NUMBER_LINE,
@@ -137,7 +138,8 @@ def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], sou
     for segment in candidates:
         orders = _segment_orders(source, segment)
         as_template = not isinstance(orders, Unreadable) and not orders[0].moved and not orders[1].moved
-        fitted = fit_segment(segment, kinds, text, _APPEAL_GLUE if as_template else None)
+        shape = Shape(open_rows=open_lines(_printed_lines(text, segment) + _row_of(text, segment)))
+        fitted = fit_segment(segment, kinds, text, _APPEAL_GLUE if as_template else None, shape)
         if fitted.cuts or fitted.exhausted:
             fitting.append((segment, fitted, orders))
     if not fitting:
@@ -188,6 +190,13 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
             return Unreadable("the header's names, read line by line, are not all there; read cell by cell, "
                               "they move the blocks or results")
     return orders
+
+
+def _row_of(text: str, segment: Segment) -> str:
+    """The line of a segment's first value."""
+    start = text.rfind("\n", 0, segment.values[0][1]) + 1
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _printed_header(text: str, segment: Segment) -> str:

@@ -8,7 +8,7 @@ from typing import Final, NamedTuple
 
 from .cells import EDGE, EMPTY, VALUE, Segment, Token
 
-__all__ = ["PLAIN", "Shape", "fit", "table_shape"]
+__all__ = ["PLAIN", "Shape", "fit", "open_lines", "table_shape"]
 
 
 class Shape(NamedTuple):
@@ -17,11 +17,15 @@ class Shape(NamedTuple):
     ``padded``: every line has as many cells as the widest (a converter's
     padding), so blanks past a row's cells are padding.  ``open_rows``: the
     table prints its rows without a closing border ("| a | 5"), so a line
-    ending in "| " after its last value ends in a blank cell.
+    ending in "| " after its last value ends in a blank cell.  ``spare``:
+    where the table's other rows put their cells beyond the columns.
     """
 
     padded: object = False
     open_rows: object = False
+    #: where the table's lines carry their empty cells when a line has more cells than the row has columns:
+    #: "start" (a label spanning several cells), "end" (padding after the values), or None (unknown, mixed)
+    spare: Callable[[], str | None] = lambda: None
 
 
 #: A table about whose lines nothing is known.
@@ -53,17 +57,22 @@ def fit(values: Sequence[Token], n: int, text: str, shape: Shape = PLAIN) -> tup
     edge = next((i for i, token in enumerate(values) if i and token[0] == EDGE), None)
     if edge is not None and all(token[0] != VALUE for token in values[edge:]):
         values = values[:edge]  # blank cells on the next line: the next row's empty label cells
+    elif edge is not None and all(token[0] != VALUE for token in values[:edge]):
+        values = values[edge:]  # blank cells on the line above: a header line's padding, not this row's
     cells = [token for index, token in enumerate(values)
              if token[0] != EDGE or (not index and not _border(text, token[1]))]
     fits = _edge_fits(cells, n, text)
-    if (cells and cells[0][0] != VALUE and cells[-1][0] == VALUE and shape.open_rows
-            and (closing := _OPEN_END.match(text, cells[-1][2])) is not None):
+    if cells and shape.open_rows and (closing := _OPEN_END.match(text, cells[-1][2])) is not None:
         at = closing.end(1) - 1
         fits |= _edge_fits([*cells, (EMPTY, at, at)], n, text)
     if len(fits) == 1:
         return fits.pop()
     if fits:
-        return None
+        # read two ways: the table's other rows may show on which side their spare cells stand
+        side = shape.spare()
+        if side is None:
+            return None
+        return (min if side == "end" else max)(fits, key=lambda cut: cut[0][1])
     inner = [token for token in cells if token[0] != EDGE]
     if len(inner) > n and all(token[0] == EMPTY for token in inner[n:]) and shape.padded:
         if inner[0][0] == EMPTY:
@@ -101,13 +110,48 @@ def _border(text: str, at: int) -> bool:
 
 #: A blank token that ends its line: its separator (if any), then only spaces to the line break.
 _LINE_END = re.compile(r"[|\t]?+[^\S\n]*+(?:\n|\Z)")
-#: After a row's last value, a "|" and only spaces to the line break: a border, or a blank last cell.
+#: After a row's last cell, a "|" and only spaces to the line break: a border, or a blank last cell.
 _OPEN_END = re.compile(r"[^\S\n]*+(\|)[^\S\n]*+(?:\n|\Z)")
 
 
-def table_shape(text: str, claims: dict[int, list[Segment]]) -> Shape:
-    """The :class:`Shape` of a table whose rows ``claims`` found, each fact computed when first asked for."""
-    return Shape(_Lazy(lambda: _padded(text, claims)), _Lazy(lambda: _open_rows(text, claims)))
+def open_lines(lines: str) -> bool:
+    """Whether any of ``lines`` starts with a border ``|`` and ends without one: a table that leaves its rows
+    open (see :class:`Shape`)."""
+    return any(line.startswith("|") and not line.endswith("|") for line in map(str.strip, lines.split("\n")))
+
+
+def table_shape(text: str, claims: dict[int, list[Segment]], columns: int) -> Shape:
+    """The :class:`Shape` of a table of ``columns`` value columns whose rows ``claims`` found, each fact
+    computed when first asked for."""
+    side: list[str | None] = []
+
+    def spare() -> str | None:
+        if not side:
+            side.append(_spare_side(text, claims, columns))
+        return side[0]
+
+    return Shape(_Lazy(lambda: _padded(text, claims)), _Lazy(lambda: _open_rows(text, claims)), spare)
+
+
+def _spare_side(text: str, claims: dict[int, list[Segment]], columns: int) -> str | None:
+    """Where the rows with more cells than ``columns`` carry the spare ones, when they all agree.
+
+    A row that opens with empty cells and ends in a value puts them first (a
+    label spanning several cells: "| 一、… |  | 5 | … | 9 |"); one that opens
+    with a value and ends in empty cells puts them last (padding to the
+    widest row: "| 二、… | 5 | … | 9 |  |").  Rows with empty cells at both
+    edges say nothing; rows of both kinds leave it unknown.
+    """
+    seen: set[str] = set()
+    for found in claims.values():
+        for segment in found:
+            cells = [token for token in segment.values if token[0] != EDGE and token[1] <= segment.line_end]
+            if len(cells) <= columns:
+                continue
+            first, last = cells[0][0] == VALUE, cells[-1][0] == VALUE
+            if first != last:
+                seen.add("end" if first else "start")
+    return seen.pop() if len(seen) == 1 else None
 
 
 class _Lazy:

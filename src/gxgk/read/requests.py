@@ -110,7 +110,7 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     claims = _without_bands(reader, template, claims)
     if not claims:  # every row found stood in a band of two rows: the table is there, and blank (said above)
         return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
-    reader.shape = table_shape(reader.source.text, claims)
+    reader.shape = table_shape(reader.source.text, claims, len(APPLICANT_COLUMNS))
     found_order = _request_order(reader, plan, claims)
     if found_order is None:
         return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
