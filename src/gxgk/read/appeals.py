@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -26,7 +27,7 @@ from ..template.spec import (
 )
 from .cells import VALUE, Segment, Token
 from .columns import header_by_cells, header_over_values, names_on_several_lines, names_pattern
-from .fitting import Shape, open_lines
+from .fitting import Lazy, Shape, open_lines
 from .header import (
     HEADER_REACH,
     NUMBER_LINE,
@@ -138,7 +139,7 @@ def _best_appeals(candidates: Sequence[Segment], kinds: Sequence[ValueKind], sou
     for segment in candidates:
         orders = _segment_orders(source, segment)
         as_template = not isinstance(orders, Unreadable) and not orders[0].moved and not orders[1].moved
-        shape = Shape(open_rows=open_lines(_printed_lines(text, segment) + _row_of(text, segment)))
+        shape = Shape(open_rows=Lazy(functools.partial(_open_table, text, segment)))
         fitted = fit_segment(segment, kinds, text, _APPEAL_GLUE if as_template else None, shape)
         if fitted.cuts or fitted.exhausted:
             fitting.append((segment, fitted, orders))
@@ -192,6 +193,11 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
     return orders
 
 
+def _open_table(text: str, segment: Segment) -> bool:
+    """Whether section 四's header lines or values row leave the table's rows open (see :class:`Shape`)."""
+    return open_lines(_printed_lines(text, segment) + _row_of(text, segment))
+
+
 def _row_of(text: str, segment: Segment) -> str:
     """The line of a segment's first value."""
     start = text.rfind("\n", 0, segment.values[0][1]) + 1
@@ -214,7 +220,22 @@ def _printed_lines(text: str, segment: Segment) -> str:
 
 
 def _printed_span(text: str, segment: Segment) -> tuple[int, int]:
-    """Where :func:`_printed_lines` are in ``text``."""
+    """Where :func:`_printed_lines` are in ``text`` (remembered for the last text: several checks ask)."""
+    key = segment.values[0][1]
+    if _SPANS.get("text") is not text:
+        _SPANS.clear()
+        _SPANS["text"] = text
+    found = _SPANS.get(key)
+    if not isinstance(found, tuple):
+        found = _SPANS[key] = _find_printed_span(text, segment)
+    return found
+
+
+#: :func:`_printed_span`'s answers for the text last read (``"text"``: that text), by the values' offset.
+_SPANS: dict[object, object] = {}
+
+
+def _find_printed_span(text: str, segment: Segment) -> tuple[int, int]:
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     base = max(0, row_line - HEADER_REACH)
     region = text[base:row_line]

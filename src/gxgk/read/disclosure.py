@@ -214,6 +214,8 @@ def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], orde
     ``values``), a moved order from names on several lines
     (:func:`~gxgk.read.columns.names_on_several_lines`), or a template order assumed from a damaged header
     whose cells, read as printed, move them (:func:`~gxgk.read.columns.header_by_cells`)."""
+    if order.from_header and not order.moved:
+        return None  # the common case: a whole header read in template order
     block = _header_block(source.text, segment)
     if block is None:
         return None
@@ -223,8 +225,6 @@ def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], orde
                         for cell, column in zip(reading, order.columns, strict=True)) for reading in over):
         return ("the header's fixed-width lines print a column's name over another column's values than the "
                 "order read from them puts there")
-    if order.from_header and not order.moved:
-        return None  # the common case: a header read in template order
     several = ("the header's column names stand on several fixed-width lines that cannot be lined up with the "
                "values, and they seem to move the columns")
     if order.moved:

@@ -8,7 +8,7 @@ from typing import Final, NamedTuple
 
 from .cells import EDGE, EMPTY, VALUE, Segment, Token
 
-__all__ = ["PLAIN", "Shape", "fit", "open_lines", "table_shape"]
+__all__ = ["PLAIN", "Lazy", "Shape", "fit", "open_lines", "table_shape"]
 
 
 class Shape(NamedTuple):
@@ -52,17 +52,26 @@ def fit(values: Sequence[Token], n: int, text: str, shape: Shape = PLAIN) -> tup
     line has as many cells as the widest), cells past the ``n``-th that are
     all empty are that padding: the first ``n`` are the row, blanks included.
     """
-    if len(values) == n and values[0][0] == VALUE:
+    if not values:
+        return None
+    first = values[0][0]
+    if len(values) == n and first != EDGE and (
+            first == VALUE or _OPEN_END.match(text, values[-1][2]) is None or not shape.open_rows):
         return tuple(values)  # the common case: a row of exactly its cells
-    edge = next((i for i, token in enumerate(values) if i and token[0] == EDGE), None)
-    if edge is not None and all(token[0] != VALUE for token in values[edge:]):
-        values = values[:edge]  # blank cells on the next line: the next row's empty label cells
-    elif edge is not None and all(token[0] != VALUE for token in values[:edge]):
-        values = values[edge:]  # blank cells on the line above: a header line's padding, not this row's
-    cells = [token for index, token in enumerate(values)
-             if token[0] != EDGE or (not index and not _border(text, token[1]))]
+    if text.find("\n", values[0][1], values[-1][1]) >= 0:  # the values run over a line break
+        edge = next((i for i, token in enumerate(values) if i and token[0] == EDGE), None)
+        if edge is not None and all(token[0] != VALUE for token in values[edge:]):
+            values = values[:edge]  # blank cells on the next line: the next row's empty label cells
+        elif edge is not None and all(token[0] != VALUE for token in values[:edge]):
+            values = values[edge:]  # blank cells on the line above: a header line's padding, not this row's
+        cells = [token for index, token in enumerate(values)
+                 if token[0] != EDGE or (not index and not _border(text, token[1]))]
+    else:
+        cells = list(values[1:] if first == EDGE and _border(text, values[0][1]) else values)
+    if not cells:
+        return None
     fits = _edge_fits(cells, n, text)
-    if cells and shape.open_rows and (closing := _OPEN_END.match(text, cells[-1][2])) is not None:
+    if (closing := _OPEN_END.match(text, cells[-1][2])) is not None and shape.open_rows:
         at = closing.end(1) - 1
         fits |= _edge_fits([*cells, (EMPTY, at, at)], n, text)
     if len(fits) == 1:
@@ -89,13 +98,23 @@ def _edge_fits(cells: Sequence[Token], n: int, text: str) -> set[tuple[Token, ..
     extra = len(cells) - n
     if extra <= 0:
         return {tuple(cells)} if not extra else set()
-    lead = next((i for i, token in enumerate(cells) if token[0] == VALUE), len(cells))
-    trail = next((i for i, token in enumerate(reversed(cells)) if token[0] == VALUE), len(cells))
+    if cells[0][0] == VALUE:  # the common case: values first, blanks after them only
+        trail = 0
+        while trail < extra and cells[-1 - trail][0] != VALUE:
+            trail += 1
+        if trail < extra or (cells[-1 - trail][0] != VALUE and not _LINE_END.match(text, cells[-1][1])):
+            return set()  # too few blanks to drop, or more blanks than that before the next row's joint
+        return {tuple(cells[:n])}
+    lead = next((i for i, token in enumerate(cells) if token[0] == VALUE), None)
+    if lead is None:
+        return set()  # only blanks, more than the row has cells: a header's padding, not a row
+    trail = next(i for i, token in enumerate(reversed(cells)) if token[0] == VALUE)
     if trail and _LINE_END.match(text, cells[-1][1]):  # blank cells at the line's end: each may be the row's
         drops = range(max(0, extra - trail), min(lead, extra) + 1)
     else:  # the joint before the next row: never the row's
         drops = range(extra - trail, extra - trail + 1) if 0 <= extra - trail <= lead else range(0)
-    return {tuple(cells[drop : drop + n]) for drop in drops}
+    # the first and the last way are all a reader needs: one way, or which side the table drops (see fit)
+    return {tuple(cells[drop : drop + n]) for drop in (drops[:1] if len(drops) == 1 else drops[:: len(drops) - 1])}
 
 
 def _border(text: str, at: int) -> bool:
@@ -130,7 +149,7 @@ def table_shape(text: str, claims: dict[int, list[Segment]], columns: int) -> Sh
             side.append(_spare_side(text, claims, columns))
         return side[0]
 
-    return Shape(_Lazy(lambda: _padded(text, claims)), _Lazy(lambda: _open_rows(text, claims)), spare)
+    return Shape(Lazy(lambda: _padded(text, claims)), Lazy(lambda: _open_rows(text, claims)), spare)
 
 
 def _spare_side(text: str, claims: dict[int, list[Segment]], columns: int) -> str | None:
@@ -154,7 +173,7 @@ def _spare_side(text: str, claims: dict[int, list[Segment]], columns: int) -> st
     return seen.pop() if len(seen) == 1 else None
 
 
-class _Lazy:
+class Lazy:
     """A truth value computed the first time it is asked for (most rows fit before padding matters)."""
 
     __slots__ = ("compute", "value")
@@ -194,9 +213,13 @@ def _open_rows(text: str, claims: dict[int, list[Segment]]) -> bool:
     Then a line ending in "| " after its last value ends in a blank cell,
     where a table that closes its rows ends every line in a border.
     """
+    seen: set[int] = set()
     for found in claims.values():
         for segment in found:
             start = text.rfind("\n", 0, segment.values[0][1]) + 1
+            if start in seen:
+                continue  # one line, many segments (a page flattened to one line): looked at once
+            seen.add(start)
             end = text.find("\n", segment.values[0][1])
             line = text[start : len(text) if end < 0 else end].strip()
             if line.startswith("|") and not line.endswith("|"):

@@ -205,6 +205,11 @@ def _partial_in_order(names: Sequence[Name]) -> bool:
     return _in_template_order([n for n in names if n not in owned and n != GROUP]) and _in_template_order(owned)
 
 
+@functools.cache
+def _group_pattern(words: tuple[tuple[Name, str], ...], group: Name) -> re.Pattern[str]:
+    return re.compile(dict(words)[group])
+
+
 def group_lost(lines: str, words: tuple[tuple[Name, str], ...] = APPLICANT_HEADER_WORDS, group: Name = GROUP,
                owned: Sequence[Name] = LEGAL_PERSON_COLUMNS) -> bool:
     """Whether a two-level header prints the columns a group owns on a line of their own, under no group.
@@ -223,7 +228,7 @@ def group_lost(lines: str, words: tuple[tuple[Name, str], ...] = APPLICANT_HEADE
     >>> group_lost("自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |")
     False
     """
-    if group in _names("".join(lines.split()), words):
+    if _group_pattern(words, group).search("".join(lines.split())):
         return False  # the group is printed (perhaps wrapped over two lines): it places its columns
     top_seen = False
     for line in lines.split("\n"):
@@ -323,6 +328,8 @@ def applicant_cells_agree(lines: str, row: str = "") -> bool:
     ...                       "| 一、新收 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |")
     False
     """
+    if "|" not in lines and "\t" not in lines:
+        return True  # no line of cells: nothing is placed
     row_cells = _bordered_cells(row) if row else []
     for line in lines.split("\n"):
         cells = _open_cells(line, row)
@@ -364,6 +371,8 @@ def column_cells_agree(lines: str, words: tuple[str, ...], row: str = "") -> boo
     False
     """
     scanner = tuple(enumerate(words))
+    if "|" not in lines and "\t" not in lines:
+        return True  # no line of cells: nothing is placed
     row_cells = _bordered_cells(row) if row else []
     for line in lines.split("\n"):
         cells = _open_cells(line, row)
@@ -397,6 +406,8 @@ def appeal_cells_agree(lines: str, row: str, blocks: Order, results: Order) -> b
     >>> appeal_cells_agree("| 复议后 | 未经复议直接起诉", "| 1 |" + " 0 |" * 14, *template)
     False
     """
+    if "|" not in lines and "\t" not in lines:
+        return True  # no line of cells: nothing is placed
     row_cells = _bordered_cells(row)
     width = len(blocks.columns) * len(results.columns)
     suits = [block for block in blocks.columns if block in SUIT_BLOCKS]
