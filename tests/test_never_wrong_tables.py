@@ -793,3 +793,32 @@ def test_a_header_lines_padding_before_the_values_row_is_not_the_rows_first_cell
     assert parsed.appeals is not None
     assert [block.values for block in parsed.appeals.blocks] == [(None, 300, 0, 204, None), (127, 0, 0, 0, 127),
                                                                  (0, 236, 17, 0, 253)]
+
+
+def test_a_group_cell_counted_over_its_five_columns_places_the_header() -> None:
+    """Review 5: '法人或其他组织 | (自然人 lost) | 总计' over eight cells a row: counted with the group over five
+    columns, the group stands first, where the template has 自然人; the template order assumed from the
+    names left (in order) would read every column wrong."""
+    order = (1, 2, 3, 4, 5, 0, 6)
+    rows = [f"{label.split(' | ')[-1]}\t" + "\t".join(str(row[i]) for i in order)
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    header = "项目\t法人或其他组织\t\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"
+    parsed = gxgk.parse(_requests_page(header, rows))
+    assert parsed.requests is not None
+    assert all(value is None for row in parsed.requests for value in row.values)
+    assert any(d.code == "P-header" for d in parsed.diagnostics)
+
+
+def test_a_fixed_width_section_3_header_is_checked_over_the_value_columns() -> None:
+    """Review 5: 自然人 and 总计 wrapped or lost, the five legal-person names read in order: the template order
+    assumed put 商业企业's values under 自然人.  Placed over the values, 商业企业 stands over the first."""
+    order = (1, 2, 3, 4, 5, 0, 6)
+    header = ("                              法人或其他组织         自然\n"
+              "                              商业  科研  社会  法律  其它   人\n"
+              "                              企业  机构  公益  服务\n"
+              "                                          组织  机构")
+    rows = [f"{label.split(' | ')[-1][:14]:<28}" + "".join(f"{row[i]:>6}" for i in order)
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    parsed = gxgk.parse(_requests_page(header, rows))
+    assert parsed.requests is not None
+    assert all(value is None for value in parsed.requests.row(_NEW).values)

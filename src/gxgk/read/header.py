@@ -50,6 +50,7 @@ __all__ = [
     "appeal_cells_agree",
     "appeal_order",
     "applicant_cells_agree",
+    "applicant_names",
     "applicant_order",
     "column_cells_agree",
     "column_names",
@@ -335,6 +336,8 @@ def applicant_cells_agree(lines: str, row: str = "") -> bool:
         cells = _open_cells(line, row)
         if len(cells) < 2:
             continue  # one cell, or a fixed-width line: nothing says where its words stand
+        if not _group_line_agrees(cells, row_cells):
+            return False
         placed: list[tuple[int, int]] = []
         for position, cell in enumerate(cells):
             found = _names("".join(cell.split()), APPLICANT_HEADER_WORDS)
@@ -357,6 +360,31 @@ def applicant_cells_agree(lines: str, row: str = "") -> bool:
         for (at, column), (next_at, next_column) in itertools.pairwise(placed):
             if next_at - at != next_column - column:
                 return False
+    return True
+
+
+def _group_line_agrees(cells: Sequence[str], row: Sequence[str]) -> bool:
+    """Whether a header line with the 法人或其他组织 cell puts it, 自然人 and 总计 where the template has them.
+
+    The group spans its five columns: counted so, a line of as many cells as
+    the first data ``row`` places each cell over its values ("法人或其他组织 |
+    (empty) | 总计" over eight cells puts the group first, where 自然人 stands
+    in the template).  A line that does not count out so is not placed.
+    """
+    found = [_names("".join(cell.split()), APPLICANT_HEADER_WORDS) for cell in cells]
+    if not any(GROUP in names for names in found) or any(SUBTOTAL in names or len(names) > 1 for names in found):
+        return True
+    starts: list[int] = []
+    position = 0
+    for names in found:
+        starts.append(position)
+        position += len(LEGAL_PERSON_COLUMNS) if GROUP in names else 1
+    if not row or position != len(row) or not _VALUE_CELL.fullmatch(row[-1].strip()):
+        return True
+    label = len(row) - len(APPLICANT_COLUMNS)
+    for start, names in zip(starts, found, strict=True):
+        if names and start - label != (LEGAL_PERSON_COLUMNS[0] if names[0] == GROUP else names[0]):
+            return False
     return True
 
 
@@ -444,6 +472,15 @@ def column_names(cell: str, words: tuple[str, ...]) -> list[int]:
     [0]
     """
     return [int(name) for name in _names("".join(cell.split()), tuple(enumerate(words)))]
+
+
+def applicant_names(cell: str) -> list[Name]:
+    """The section 三 columns (indices of APPLICANT_COLUMNS, or GROUP, SUBTOTAL) that ``cell``'s words name.
+
+    >>> applicant_names("商业 企业")
+    [1]
+    """
+    return _names("".join(cell.split()), APPLICANT_HEADER_WORDS)
 
 
 def result_names(cell: str) -> list[int]:

@@ -30,7 +30,7 @@ from ..template.spec import (
     printed_rows,
 )
 from .cells import VALUE, Segment, Token
-from .columns import header_by_cells, names_on_several_lines, names_pattern
+from .columns import header_by_cells, header_over_values, names_on_several_lines, names_pattern
 from .fitting import Shape, fit, table_shape
 from .header import (
     CAPTION_END,
@@ -39,6 +39,7 @@ from .header import (
     Order,
     Unreadable,
     applicant_cells_agree,
+    applicant_names,
     applicant_order,
     group_lost,
     header_start,
@@ -286,6 +287,10 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
             text[start:end], text[end : text.find("\n", end) % (len(text) + 1)]):
         order = Unreadable("the header does not name every applicant column, and the cells it names stand where "
                            "the template has other columns")
+    elif isinstance(order, Order) and (not order.from_header or order.moved) and _names_over_other_values(
+            reader.source, start, end, first, order):
+        order = Unreadable("the header's fixed-width lines print a column's name over another column's values than "
+                           "the order read from them puts there")
     elif isinstance(order, Order) and not order.from_header and _moved_by_column(reader.source, start, end):
         order = Unreadable("the header's names, read line by line, are in template order but not all there; read "
                            "by the columns they stand over, they move the columns")
@@ -321,6 +326,19 @@ def _header_of(text: str, first: Segment, row_start: int) -> str:
 #: The applicant column names of a header (not the group that spans five of them).
 _LEAF_NAMES: Final = names_pattern((words for name, words in APPLICANT_HEADER_WORDS if name != GROUP),
                                    (words for name, words in APPLICANT_HEADER_WORDS if name == GROUP))
+
+
+def _names_over_other_values(source: Source, start: int, end: int, first: Segment, order: Order) -> bool:
+    """Whether a fixed-width header, its words placed over the first row's values all three ways (see
+    :func:`~gxgk.read.columns.header_over_values`), names a column over another column's values than
+    ``order`` puts there, in every way."""
+    values = [(a, b) for kind, a, b in first.values if kind == VALUE and a <= first.line_end]
+    if len(values) != len(order.columns):
+        return False
+    readings = header_over_values(source.text, start, end, values, source.printed)
+    return readings is not None and bool(readings) and all(
+        any(len(names := applicant_names(cell)) == 1 and isinstance(names[0], int) and names[0] != column
+            for cell, column in zip(reading, order.columns, strict=True)) for reading in readings)
 
 
 def _moved_by_column(source: Source, start: int, end: int) -> bool:
