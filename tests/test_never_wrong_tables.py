@@ -407,8 +407,9 @@ def test_section_4_read_in_an_assumed_order_where_every_blocks_total_fails_is_bl
 def test_a_label_spanning_two_cells_before_trailing_blanks_does_not_shift_the_row() -> None:
     """Review 4: '| （七）总计 |  | 72 | … | 60 |  |  |' in a padded table read the label's empty second cell as
     自然人 and shifted every value one column right.  The row reads two ways (an empty label cell first, or
-    自然人 blank and padding last); the table's other rows, each an empty cell after its label and a value
-    last, say which.  Alone, it is blank."""
+    自然人 blank and padding last).  The table's other rows put their spare cell first, but the reading on
+    that side leaves 总计 blank, so H3 cannot confirm it (review 5: one row unlike the others would be read
+    wrong): blank, named."""
     rows = [f"| {label.split(' | ')[-1]} |  | " + " | ".join(map(str, row)) + " |"
             for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
     total = len(_REQUEST_LABELS) - 2
@@ -416,13 +417,27 @@ def test_a_label_spanning_two_cells_before_trailing_blanks_does_not_shift_the_ro
     header = "| 项目 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
     parsed = gxgk.parse(_requests_page(header, rows))
     assert parsed.requests is not None
-    assert parsed.requests.row("（七）总计").values == (72, 87, 70, 91, 60, None, None)
-    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
-    alone = [row if index == total else row.replace(" |  | ", " | ", 1) for index, row in enumerate(rows)]
-    parsed = gxgk.parse(_requests_page(header.replace("| 项目 |  |", "| 项目 |"), alone))
-    assert parsed.requests is not None
     assert parsed.requests.row("（七）总计").values == (None,) * 7
     assert named(parsed, 3, "三、本年度办理结果 / （七）总计", "自然人")
+    assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
+
+
+def test_a_row_that_reads_two_ways_is_read_as_the_other_rows_when_its_total_confirms_it() -> None:
+    """A padded table (every row a spare cell last) and a row whose 自然人 is blank: '| 二、… |  | 0 | … | 1 |  |'
+    drops its last cell as the others do, and 总计 = the six (a blank as 0) confirms the reading; a row whose
+    total does not add up on that side is blank."""
+    rows = [f"| {label.split(' | ')[-1]} | " + " | ".join(map(str, row)) + " |  |"
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    new = [0, *MATRIX[0][1:6]]
+    rows[0] = f"| {_NEW} |  | " + " | ".join(map(str, [*new[1:], sum(new)])) + " |  |"
+    header = "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |  |"
+    parsed = gxgk.parse(_requests_page(header, rows))
+    assert parsed.requests is not None
+    assert parsed.requests.row(_NEW).values == (None, *new[1:], sum(new))
+    rows[0] = rows[0].replace(f"| {sum(new)} |  |", f"| {sum(new) + 5} |  |")
+    parsed = gxgk.parse(_requests_page(header, rows))
+    assert parsed.requests is not None
+    assert parsed.requests.row(_NEW).values == (None,) * 7
 
 
 def test_an_items_header_is_read_when_its_first_row_is_blank() -> None:
@@ -482,23 +497,19 @@ def test_a_pipe_row_without_its_closing_border_and_a_blank_last_cell_is_not_shif
     assert parsed.appeals.review.upheld.value in (6, None)
 
 
-def test_a_tab_row_whose_label_spans_two_cells_and_whose_total_is_blank_reads_as_the_other_rows() -> None:
+def test_a_tab_row_whose_label_spans_two_cells_and_whose_total_is_blank_is_blank() -> None:
     """'label<TAB><TAB>79<TAB>…<TAB>68<TAB>': the empty cell after the label is the label's second cell, or
-    自然人 printed blank; the trailing tab is 总计 printed blank, or nothing.  The other rows, each with the
-    label's empty cell, say which; without them it cannot be known."""
+    自然人 printed blank; the trailing tab is 总计 printed blank, or nothing.  The other rows' label cells
+    point one way, but 总计 would be blank there and cannot confirm it: blank, named."""
     rows = [f"{label.split(' | ')[-1]}\t\t" + "\t".join(map(str, row)) for label, row in
             zip(_REQUEST_LABELS, MATRIX, strict=True)]
     rows[0] = f"{_NEW}\t\t" + "\t".join(map(str, MATRIX[0][:6])) + "\t"
     header = "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
     parsed = gxgk.parse(_requests_page(header, rows))
     assert parsed.requests is not None
-    assert parsed.requests.row(_NEW).values == (*MATRIX[0][:6], None)
-    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == tuple(MATRIX[1])
-    alone = rows[:1] + [row.replace("\t\t", "\t", 1) for row in rows[1:]]
-    parsed = gxgk.parse(_requests_page(header[1:], alone))
-    assert parsed.requests is not None
     assert parsed.requests.row(_NEW).values == (None,) * 7
     assert named(parsed, 3, _NEW, "自然人")
+    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == tuple(MATRIX[1])
 
 
 def test_a_table_flattened_to_one_line_reads_its_rows_between_the_joints() -> None:
@@ -614,8 +625,8 @@ def test_blank_label_cells_of_the_next_row_are_not_this_rows_padding() -> None:
     text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
-    # read as the table's other rows stand: the label's empty third cell first, 总计 blank
-    assert parsed.requests.row("（一）予以公开").values == (*MATRIX[2][:6], None)
+    # the other rows' label cells point one way, but 总计 would be blank there: nothing confirms it
+    assert parsed.requests.row("（一）予以公开").values == (None,) * 7
     assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
 
 
@@ -629,8 +640,8 @@ def test_a_row_printed_open_with_a_blank_last_cell_after_an_empty_label_cell_is_
     text = _requests_page(header, rows)
     parsed = gxgk.parse(text)
     assert parsed.requests is not None
-    # read as the table's other rows stand: the label's empty second cell first, 总计 blank
-    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == (*MATRIX[1][:6], None)
+    # the other rows' label cells point one way, but 总计 would be blank there: nothing confirms it
+    assert parsed.requests.row("二、上年结转政府信息公开申请数量").values == (None,) * 7
     assert parsed.requests.row(_NEW).values == tuple(MATRIX[0])
     # the same row in a table that closes its rows: the last "|" is the border
     closed = text.replace(" 总计\n", " 总计 |\n").replace("\n| ", " |\n| ").replace(" | \n", " |\n")
@@ -822,3 +833,39 @@ def test_a_fixed_width_section_3_header_is_checked_over_the_value_columns() -> N
     parsed = gxgk.parse(_requests_page(header, rows))
     assert parsed.requests is not None
     assert all(value is None for value in parsed.requests.row(_NEW).values)
+
+
+def test_a_legal_person_name_wrapped_onto_the_next_line_of_a_two_level_header_is_blank() -> None:
+    """Review 5 (W4): '社会' / '公益组织' wrapped in a two-level header: the second half read as 社会公益组织 after
+    其他, and 总计 = Σ, the same for any order of the five, could not tell the two readings apart."""
+    header = ("| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会 | 法律服务机构 | 其他 |\n"
+              "|  |  | 公益组织 |  |  |")
+    parsed = gxgk.parse(report(header=header))
+    assert parsed.requests is not None
+    assert all(value in (None, expected) for row, truth in zip(parsed.requests, MATRIX, strict=True)
+               for value, expected in zip(row.values, truth, strict=True))
+
+
+def test_a_suit_block_name_wrapped_in_fixed_width_text_is_blank() -> None:
+    """Review 5 (W5): '未经复议  复议后起诉' / '直接起诉' in fixed-width text: 直接起诉, read after 复议后起诉,
+    swapped the two suit blocks."""
+    section_4 = ("行政复议                    行政诉讼\n"
+                 "                    未经复议            复议后起诉\n"
+                 "                    直接起诉\n"
+                 "5  1  0  2  8     3  0  1  0  4     1  1  0  0  2\n")
+    parsed = gxgk.parse(report(section_4=section_4))
+    assert parsed.appeals is not None
+    assert [block.values for block in parsed.appeals.blocks] in (
+        [(5, 1, 0, 2, 8), (3, 0, 1, 0, 4), (1, 1, 0, 0, 2)], [(None,) * 5] * 3)
+
+
+def test_a_row_like_none_of_the_others_is_not_read_by_their_side() -> None:
+    """Review 5 (W1): every row ends in one padding cell, but row 一 carries the label's empty cell and a blank
+    总计 (two spare cells): it is not like the others, and is blank, not shifted."""
+    rows = [f"{label.split(' | ')[-1]} | " + " | ".join(map(str, row)) + " |  |"
+            for label, row in zip(_REQUEST_LABELS, MATRIX, strict=True)]
+    rows[0] = f"{_NEW} |  | " + " | ".join(map(str, MATRIX[0][:6])) + " |  |"
+    header = "项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
+    parsed = gxgk.parse(_requests_page(header, rows))
+    assert parsed.requests is not None
+    assert parsed.requests.row(_NEW).values == (None,) * 7

@@ -174,6 +174,9 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
     if orders[0].moved and wrapped_across_lines(printed, APPEAL_BLOCK_HEADER_WORDS, SUIT_BLOCKS):
         return Unreadable("the header's suit block names stand in one order line by line and in another cell by "
                           "cell (a name wrapped onto the line below)")
+    if orders[0].moved and names_on_several_lines(text, start, row_line, _SUIT_NAMES):
+        return Unreadable("the header's suit block names stand on several fixed-width lines, and read line by "
+                          "line they seem to move the blocks")
     if orders[1].moved and names_on_several_lines(text, start, row_line, _RESULT_NAMES):
         return Unreadable("the header's result names stand on several fixed-width lines, and read line by line "
                           "they seem to move the results")
@@ -251,6 +254,8 @@ _TOP_LINE = re.compile(r"行政复议|行政诉讼")
 
 #: The 行政诉讼 cell that places the two suit blocks (see :func:`~gxgk.read.header.group_lost`).
 _SUITS_WORD: Final = dict(APPEAL_BLOCK_HEADER_WORDS)[SUITS]
+#: The two suit blocks' names of a header (未经复议直接起诉 holds 复议 and 起诉, which name no block alone).
+_SUIT_NAMES: Final = names_pattern(words for name, words in APPEAL_BLOCK_HEADER_WORDS if name in SUIT_BLOCKS)
 #: The result column names of a header.
 _RESULT_NAMES: Final = names_pattern(words for _, words in APPEAL_RESULT_HEADER_WORDS)
 

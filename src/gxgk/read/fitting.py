@@ -23,9 +23,11 @@ class Shape(NamedTuple):
 
     padded: object = False
     open_rows: object = False
-    #: where the table's lines carry their empty cells when a line has more cells than the row has columns:
+    #: where the table's rows of ``n`` columns carry their empty cells when a line has more cells than that:
     #: "start" (a label spanning several cells), "end" (padding after the values), or None (unknown, mixed)
-    spare: Callable[[], str | None] = lambda: None
+    spare: Callable[[int], str | None] = lambda n: None
+    #: the row identity a reading chosen by ``spare`` must satisfy (its cells' text), else it is not taken
+    holds: Callable[[Sequence[str]], bool] = lambda cells: False
 
 
 #: A table about whose lines nothing is known.
@@ -77,11 +79,13 @@ def fit(values: Sequence[Token], n: int, text: str, shape: Shape = PLAIN) -> tup
     if len(fits) == 1:
         return fits.pop()
     if fits:
-        # read two ways: the table's other rows may show on which side their spare cells stand
-        side = shape.spare()
+        # read two ways: the table's other rows may show on which side their spare cells stand, and the
+        # reading on that side is taken if the row's own identity holds in it (a row unlike the others fails)
+        side = shape.spare(n)
         if side is None:
             return None
-        return (min if side == "end" else max)(fits, key=lambda cut: cut[0][1])
+        chosen = (min if side == "end" else max)(fits, key=lambda cut: cut[0][1])
+        return chosen if shape.holds([text[start:end] for _, start, end in chosen]) else None
     inner = [token for token in cells if token[0] != EDGE]
     if len(inner) > n and all(token[0] == EMPTY for token in inner[n:]) and shape.padded:
         if inner[0][0] == EMPTY:
@@ -139,17 +143,17 @@ def open_lines(lines: str) -> bool:
     return any(line.startswith("|") and not line.endswith("|") for line in map(str.strip, lines.split("\n")))
 
 
-def table_shape(text: str, claims: dict[int, list[Segment]], columns: int) -> Shape:
-    """The :class:`Shape` of a table of ``columns`` value columns whose rows ``claims`` found, each fact
-    computed when first asked for."""
-    side: list[str | None] = []
+def table_shape(text: str, claims: dict[int, list[Segment]], holds: Callable[[Sequence[str]], bool]) -> Shape:
+    """The :class:`Shape` of a table whose rows ``claims`` found, each fact computed when first asked for;
+    ``holds`` is its rows' identity (see :attr:`Shape.holds`)."""
+    sides: dict[int, str | None] = {}
 
-    def spare() -> str | None:
-        if not side:
-            side.append(_spare_side(text, claims, columns))
-        return side[0]
+    def spare(columns: int) -> str | None:
+        if columns not in sides:
+            sides[columns] = _spare_side(text, claims, columns)
+        return sides[columns]
 
-    return Shape(Lazy(lambda: _padded(text, claims)), Lazy(lambda: _open_rows(text, claims)), spare)
+    return Shape(Lazy(lambda: _padded(text, claims)), Lazy(lambda: _open_rows(text, claims)), spare, holds)
 
 
 def _spare_side(text: str, claims: dict[int, list[Segment]], columns: int) -> str | None:
@@ -161,7 +165,7 @@ def _spare_side(text: str, claims: dict[int, list[Segment]], columns: int) -> st
     widest row: "| 二、… | 5 | … | 9 |  |").  Rows with empty cells at both
     edges say nothing; rows of both kinds leave it unknown.
     """
-    seen: set[str] = set()
+    seen: set[tuple[str, int]] = set()
     for found in claims.values():
         for segment in found:
             cells = [token for token in segment.values if token[0] != EDGE and token[1] <= segment.line_end]
@@ -169,8 +173,8 @@ def _spare_side(text: str, claims: dict[int, list[Segment]], columns: int) -> st
                 continue
             first, last = cells[0][0] == VALUE, cells[-1][0] == VALUE
             if first != last:
-                seen.add("end" if first else "start")
-    return seen.pop() if len(seen) == 1 else None
+                seen.add(("end" if first else "start", len(cells) - columns))
+    return seen.pop()[0] if len(seen) == 1 else None  # one side, and as many spare cells, in every such row
 
 
 class Lazy:

@@ -63,7 +63,7 @@ from .rows import (
     _Reader,
     _shown,
 )
-from .values import SMALL_COUNTS, CellError, parse_value
+from .values import BLANK_MARKERS, SMALL_COUNTS, CellError, parse_value
 from .wrapped import wrapped_claims
 
 __all__ = ["read_requests"]
@@ -111,8 +111,9 @@ def read_requests(template: Template, source: Source, segments: Sequence[Segment
     claims = _without_bands(reader, template, claims)
     if not claims:  # every row found stood in a band of two rows: the table is there, and blank (said above)
         return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
-    reader.shape = table_shape(reader.source.text, claims, len(APPLICANT_COLUMNS))
     found_order = _request_order(reader, plan, claims)
+    reader.shape = table_shape(reader.source.text, claims, functools.partial(
+        _total_holds, found_order.columns if isinstance(found_order, Order) else None))
     if found_order is None:
         return Requests(tuple(_request_rows(reader, specs, {}))), reader.diagnostics
     order = found_order if isinstance(found_order, Order) else found_order[0]  # two readings: see below
@@ -279,8 +280,8 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
     if not isinstance(order, Unreadable) and group_lost(text[start:end]):
         order = Unreadable("the header prints 商业企业 … 其他 on a line of their own under no 法人或其他组织 cell, so "
                            "where they stand among 自然人 and 总计 cannot be known")
-    elif isinstance(order, Order) and order.moved and wrapped_across_lines(text[start:end], APPLICANT_HEADER_WORDS,
-                                                                          LEGAL_PERSON_COLUMNS):
+    elif (not isinstance(order, Order) or order.moved) and wrapped_across_lines(
+            text[start:end], APPLICANT_HEADER_WORDS, LEGAL_PERSON_COLUMNS):
         order = Unreadable("the header's legal-person column names stand in one order line by line and in another "
                            "cell by cell (a name wrapped onto the line below)")
     elif isinstance(order, Order) and not order.from_header and not applicant_cells_agree(
@@ -294,7 +295,7 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
     elif isinstance(order, Order) and not order.from_header and _moved_by_column(reader.source, start, end):
         order = Unreadable("the header's names, read line by line, are in template order but not all there; read "
                            "by the columns they stand over, they move the columns")
-    elif isinstance(order, Order) and order.moved and names_on_several_lines(text, start, end, _LEAF_NAMES):
+    elif (not isinstance(order, Order) or order.moved) and names_on_several_lines(text, start, end, _LEAF_NAMES):
         order = Unreadable("the header's column names stand on several fixed-width lines that cannot be lined up "
                            "with the values, and they seem to move the columns")
     if isinstance(order, Unreadable):
@@ -304,6 +305,17 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
         return order
     _say_order(reader, order, first.label_start)
     return order
+
+
+def _total_holds(columns: Sequence[int | str] | None, cells: Sequence[str]) -> bool:
+    """H3 on a row's cells as printed in ``columns`` (the header's order): 总计 = the six columns, a blank
+    read as 0.  A row under two readings of its header (``None``), with a 小计 column, or with 总计 blank
+    or 0, cannot show it."""
+    if columns is None or len(cells) != len(columns) or SUBTOTAL in columns:
+        return False
+    counts = [0 if cell.strip() in BLANK_MARKERS else SMALL_COUNTS.get(cell.strip(), -1) for cell in cells]
+    total = counts[columns.index(len(APPLICANT_COLUMNS) - 1)]
+    return -1 not in counts and total > 0 and 2 * total == sum(counts)
 
 
 def _header_of(text: str, first: Segment, row_start: int) -> str:
