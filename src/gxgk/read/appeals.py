@@ -55,6 +55,7 @@ from .rows import (
     _missing,
     _Reader,
     fit_segment,
+    printed_row,
 )
 
 __all__ = ["read_appeals"]
@@ -180,8 +181,7 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
     if orders[1].moved and names_on_several_lines(text, start, row_line, _RESULT_NAMES):
         return Unreadable("the header's result names stand on several fixed-width lines, and read line by line "
                           "they seem to move the results")
-    row_end = text.find("\n", row_line)
-    if not appeal_cells_agree(printed, text[row_line : row_end if row_end >= 0 else None], *orders):
+    if not appeal_cells_agree(printed, printed_row(text, segment), *orders):
         return Unreadable("the header's names stand over other values than the order read from them puts there")
     if (reason := _results_over_values(source, segment, orders[1])) is not None:
         return Unreadable(reason)
@@ -198,14 +198,7 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
 
 def _open_table(text: str, segment: Segment) -> bool:
     """Whether section 四's header lines or values row leave the table's rows open (see :class:`Shape`)."""
-    return open_lines(_printed_lines(text, segment) + _row_of(text, segment))
-
-
-def _row_of(text: str, segment: Segment) -> str:
-    """The line of a segment's first value."""
-    start = text.rfind("\n", 0, segment.values[0][1]) + 1
-    end = text.find("\n", start)
-    return text[start : end if end >= 0 else len(text)]
+    return open_lines(_printed_lines(text, segment) + printed_row(text, segment))
 
 
 def _printed_header(text: str, segment: Segment) -> str:

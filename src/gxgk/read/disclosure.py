@@ -49,6 +49,7 @@ from .rows import (
     _keys,
     _Plan,
     _Reader,
+    printed_row,
 )
 
 __all__ = ["read_disclosure"]
@@ -234,14 +235,6 @@ def _lines_disagree(source: Source, segment: Segment, words: Sequence[str], orde
     return several if isinstance(by_column, Order) and by_column.from_header and by_column.moved else None
 
 
-def _row_line(text: str, segment: Segment) -> str:
-    """The line of a row's first value: the row as printed."""
-    start = text.rfind("\n", 0, segment.values[0][1]) + 1
-    end = text.find("\n", start)
-    return text[start : end if end >= 0 else len(text)]
-
-
-@functools.lru_cache(maxsize=64)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return names_pattern(words)
 
@@ -275,7 +268,7 @@ def _item_orders(reader: _Reader, specs: Sequence[DisclosureRowSpec], plan: _Pla
         order = column_order(header, words)
         if (isinstance(order, Order) and not order.from_header
                 and not column_cells_agree(_item_header_lines(reader.source.text, segment), tuple(words),
-                                           _row_line(reader.source.text, segment))):
+                                           printed_row(reader.source.text, segment))):
             order = Unreadable("the header does not name every column, and the cells it names stand where the "
                                "template has other columns")
         if isinstance(order, Order) and order.moved and wrapped_across_lines(

@@ -35,7 +35,7 @@ from .fitting import PLAIN, Shape, fit
 from .glue import Check, glued, split_runs, splittable
 from .values import SMALL_COUNTS, CellError, parse_value
 
-__all__ = ["Fit", "Glue", "Keys", "Source", "SumIdentity", "fit_segment"]
+__all__ = ["Fit", "Glue", "Keys", "Source", "SumIdentity", "fit_segment", "printed_row"]
 
 #: How many characters may follow a row key at the end of its label text
 #: ("（件）", "：", a stray bracket) and still count as that row's label.
@@ -142,6 +142,13 @@ class _Reader:
             where = f"{row} · {column}" if column else row
             self.note("P-cell-value", f"{where}: {exc}; left blank", offset, row=row, column=column or None)
             return None
+
+
+def printed_row(text: str, segment: Segment) -> str:
+    """The line that holds a segment's first value: its row as printed."""
+    start = text.rfind("\n", 0, segment.values[0][1]) + 1
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 class Keys:
