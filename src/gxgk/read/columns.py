@@ -204,8 +204,9 @@ def header_over_values(text: str, start: int, end: int, values: Sequence[tuple[i
     :func:`header_by_cells`, this is a check on another reading, never a
     reading: only a name over another column than an order puts there *in
     every reading* vetoes that order.  ``None`` when the block is not a
-    fixed-width header of two lines or more, or the row does not print a
-    value for every column on one line.
+    fixed-width header of two lines or more (with no gap of two spaces on
+    any of its lines it is running text), or the row does not print a value
+    for every column on one line.
 
     >>> text = "  信息内容   现行 本年 本年\\n             有效 制发 废止\\n规章         637  503  265"
     >>> row = text.rindex("\\n") + 1
@@ -213,12 +214,12 @@ def header_over_values(text: str, start: int, end: int, values: Sequence[tuple[i
     ['现行有效', '本年制发', '本年废止']
     """
     block = text[start:end]
-    if len(values) < 2 or "|" in block or "\t" in block or "\n" not in block.strip():
+    if len(values) < 2 or "|" in block or "\t" in block:
         return None
     widths = text if printed is None else printed
     lines = _lines(text, start, end)
-    if len(lines) < 2:
-        return None
+    if len(lines) < 2 or not any("  " in widths[a:b].strip() for a, b in lines):
+        return None  # one line, or words set apart by single spaces only: running text, not a fixed-width header
     row_start = text.rfind("\n", 0, values[0][0]) + 1
     if "\n" in text[row_start : values[-1][1]]:
         return None  # a row printed over several lines (one cell per line): no column stands anywhere

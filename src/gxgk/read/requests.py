@@ -295,9 +295,18 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
     elif isinstance(order, Order) and not order.from_header and _moved_by_column(reader.source, start, end):
         order = Unreadable("the header's names, read line by line, are in template order but not all there; read "
                            "by the columns they stand over, they move the columns")
-    elif (not isinstance(order, Order) or order.moved) and names_on_several_lines(text, start, end, _LEAF_NAMES):
+    elif isinstance(order, Order) and order.moved and names_on_several_lines(text, start, end, _LEAF_NAMES):
         order = Unreadable("the header's column names stand on several fixed-width lines that cannot be lined up "
                            "with the values, and they seem to move the columns")
+    elif not isinstance(order, (Order, Unreadable)):
+        # two readings: a fixed-width header's positions may rule out one of them, or both
+        kept = [reading for reading in order
+                if not _names_over_other_values(reader.source, start, end, first, reading)]
+        if not kept:
+            order = Unreadable("the header's fixed-width lines print a column's name over another column's values "
+                               "than either reading of it puts there")
+        elif len(kept) == 1:
+            order = kept[0]
     if isinstance(order, Unreadable):
         _unreadable_header(reader, order.reason, first.label_start)
         return None
