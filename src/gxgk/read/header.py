@@ -256,14 +256,18 @@ def wrapped_across_lines(lines: str, words: tuple[tuple[Name, str], ...], level:
     >>> wrapped_across_lines("| 未经复议直接起诉 | 复议后起诉", APPEAL_BLOCK_HEADER_WORDS, blocks)
     False
     """
-    placed: list[tuple[int, int]] = []  # (line, cell) of each name of the level
-    for number, line in enumerate(lines.split("\n")):
+    if lines.count("|") + lines.count("\t") < 2:
+        return False  # no line of cells
+    furthest = -1  # the furthest cell that names one of the level on the lines above
+    for line in lines.split("\n"):
         if "|" not in line and "\t" not in line:
             continue
-        for position, cell in enumerate(_bordered_cells(line)):
-            found = [name for name in _names("".join(cell.split()), words) if name in level]
-            placed.extend((number, position) for _ in found)
-    return any(line_a < line_b and cell_a > cell_b for line_a, cell_a in placed for line_b, cell_b in placed)
+        cells = [position for position, cell in enumerate(_bordered_cells(line))
+                 if any(name in level for name in _names("".join(cell.split()), words))]
+        if cells and cells[0] < furthest:
+            return True
+        furthest = max(furthest, *cells) if cells else furthest
+    return False
 
 
 #: What separates a header's printed cells on one line: a border or a tab.  (Not a wide gap: fixed-width
