@@ -160,15 +160,18 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
                                           and _SUITS_WORD in header):
         return orders  # the common case: a whole header read in template order
     text = source.text
-    if not all(order.from_header for order in orders) and (lines := _printed_header(text, segment)):
-        whole = appeal_order(lines)  # the header's words before an empty cell were cut from the label
+    span = _printed_span(text, segment)
+    printed = text[span[0] : span[1]]
+    # a bordered header with empty cells (padding after a colspan) cuts the label at each of them: its words
+    # before an empty cell are read from the lines as printed
+    if not all(order.from_header for order in orders) and (lines := "".join(printed.replace("|", " ").split())):
+        whole = appeal_order(lines)
         if not isinstance(whole, Unreadable) and all(
                 read.from_header or not assumed.from_header for read, assumed in zip(whole, orders, strict=True)):
             orders = whole  # the whole header says at least what the label's part of it says
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     start = min(segment.label_start, row_line)
     start += header_start(text[start:row_line])
-    printed = _printed_lines(text, segment)
     if group_lost(printed, APPEAL_BLOCK_HEADER_WORDS, SUITS, SUIT_BLOCKS):
         return Unreadable("the header prints 未经复议直接起诉 and 复议后起诉 on a line of their own under no 行政诉讼 "
                           "cell, so where they stand beside 行政复议 cannot be known")
@@ -183,7 +186,7 @@ def _segment_orders(source: Source, segment: Segment) -> _Orders:
                           "they seem to move the results")
     if not appeal_cells_agree(printed, printed_row(text, segment), *orders):
         return Unreadable("the header's names stand over other values than the order read from them puts there")
-    if (reason := _results_over_values(source, segment, orders[1])) is not None:
+    if (reason := _results_over_values(source, segment, orders[1], span)) is not None:
         return Unreadable(reason)
     if not orders[0].from_header or not orders[1].from_header:
         cells = header_by_cells(text, start, row_line, source.printed)
@@ -201,37 +204,15 @@ def _open_table(text: str, segment: Segment) -> bool:
     return open_lines(_printed_lines(text, segment) + printed_row(text, segment))
 
 
-def _printed_header(text: str, segment: Segment) -> str:
-    """The header's words as printed on the lines above the values, after the caption and the last row of
-    numbers: a bordered header with empty cells (padding after a colspan) cuts the label at each of them."""
-    return "".join(_printed_lines(text, segment).replace("|", " ").split())
-
-
 def _printed_lines(text: str, segment: Segment) -> str:
-    """The lines above the values, after the caption and the last row of numbers (see :func:`_printed_header`),
-    from the first line that names a block: lines above it are the end of a header cut by a page break,
-    repeated below it."""
+    """The lines above the values, after the caption and the last row of numbers, from the first line that
+    names a block: lines above it are the end of a header cut by a page break, repeated below it."""
     start, end = _printed_span(text, segment)
     return text[start:end]
 
 
 def _printed_span(text: str, segment: Segment) -> tuple[int, int]:
-    """Where :func:`_printed_lines` are in ``text`` (remembered for the last text: several checks ask)."""
-    key = segment.values[0][1]
-    if _SPANS.get("text") is not text:
-        _SPANS.clear()
-        _SPANS["text"] = text
-    found = _SPANS.get(key)
-    if not isinstance(found, tuple):
-        found = _SPANS[key] = _find_printed_span(text, segment)
-    return found
-
-
-#: :func:`_printed_span`'s answers for the text last read (``"text"``: that text), by the values' offset.
-_SPANS: dict[object, object] = {}
-
-
-def _find_printed_span(text: str, segment: Segment) -> tuple[int, int]:
+    """Where :func:`_printed_lines` are in ``text``."""
     row_line = text.rfind("\n", 0, segment.values[0][1]) + 1
     base = max(0, row_line - HEADER_REACH)
     region = text[base:row_line]
@@ -253,13 +234,14 @@ _SUIT_NAMES: Final = names_pattern(words for name, words in APPEAL_BLOCK_HEADER_
 _RESULT_NAMES: Final = names_pattern(words for _, words in APPEAL_RESULT_HEADER_WORDS)
 
 
-def _results_over_values(source: Source, segment: Segment, results: Order) -> str | None:
+def _results_over_values(source: Source, segment: Segment, results: Order, span: tuple[int, int]) -> str | None:
     """Why the result order cannot be followed, if a fixed-width header prints a result's name over another
-    value column than ``results`` puts there (see :func:`~gxgk.read.columns.header_over_values`)."""
+    value column than ``results`` puts there (see :func:`~gxgk.read.columns.header_over_values`); ``span``: the
+    header's lines (see :func:`_printed_span`)."""
     values = [(start, end) for kind, start, end in segment.values if kind == VALUE]
     if len(values) != APPEAL_CELLS:
         return None
-    over = header_over_values(source.text, *_printed_span(source.text, segment), values, source.printed)
+    over = header_over_values(source.text, *span, values, source.printed)
     width = len(results.columns)
     if over and all(any(len(named := result_names(cell)) == 1 and named[0] != results.columns[position % width]
                         for position, cell in enumerate(reading)) for reading in over):

@@ -140,7 +140,12 @@ _OPEN_END = re.compile(r"[^\S\n]*+(\|)[^\S\n]*+(?:\n|\Z)")
 def open_lines(lines: str) -> bool:
     """Whether any of ``lines`` starts with a border ``|`` and ends without one: a table that leaves its rows
     open (see :class:`Shape`)."""
-    return any(line.startswith("|") and not line.endswith("|") for line in map(str.strip, lines.split("\n")))
+    return any(map(_open, lines.split("\n")))
+
+
+def _open(line: str) -> bool:
+    line = line.strip()
+    return line.startswith("|") and not line.endswith("|")
 
 
 def table_shape(text: str, claims: dict[int, list[Segment]], holds: Callable[[Sequence[str]], bool]) -> Shape:
@@ -225,7 +230,6 @@ def _open_rows(text: str, claims: dict[int, list[Segment]]) -> bool:
                 continue  # one line, many segments (a page flattened to one line): looked at once
             seen.add(start)
             end = text.find("\n", segment.values[0][1])
-            line = text[start : len(text) if end < 0 else end].strip()
-            if line.startswith("|") and not line.endswith("|"):
+            if _open(text[start : len(text) if end < 0 else end]):
                 return True
     return False

@@ -62,6 +62,7 @@ from .rows import (
     _Plan,
     _Reader,
     _shown,
+    printed_row,
 )
 from .values import BLANK_MARKERS, SMALL_COUNTS, CellError, parse_value
 from .wrapped import wrapped_claims
@@ -285,7 +286,7 @@ def _request_order(reader: _Reader, plan: _Plan, claims: dict[int, list[Segment]
         order = Unreadable("the header's legal-person column names stand in one order line by line and in another "
                            "cell by cell (a name wrapped onto the line below)")
     elif isinstance(order, Order) and not order.from_header and not applicant_cells_agree(
-            text[start:end], text[end : text.find("\n", end) % (len(text) + 1)]):
+            text[start:end], printed_row(text, first)):
         order = Unreadable("the header does not name every applicant column, and the cells it names stand where "
                            "the template has other columns")
     elif isinstance(order, Order) and (not order.from_header or order.moved) and _names_over_other_values(
