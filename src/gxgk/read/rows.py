@@ -512,8 +512,8 @@ def _missing(reader: _Reader, candidates: Sequence[Segment], where: str, n: int,
                     "cell, glued to its label, is split); left blank", glued_runs[0].label_start, row=name)
     elif candidates:
         seen = "; ".join(_describe(s, reader.source) for s in candidates[:3])
-        reader.note("P-row-cells", f"{where}: the values do not fit its {n} columns ({seen}); left blank",
-                    candidates[0].label_start, row=name, table=name is None)
+        reader.note("P-row-cells", f"{where}: the values do not fit its {n} columns, or fit them two ways "
+                    f"({seen}); left blank", candidates[0].label_start, row=name, table=name is None)
     else:
         reader.note("P-row-missing", f"{where}: row not found; left blank", None, row=name, table=name is None)
 
